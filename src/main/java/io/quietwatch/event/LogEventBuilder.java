@@ -1,0 +1,148 @@
+package io.quietwatch.event;
+
+/**
+ * Mutable builder for {@link LogEvent}. Parsers fill what the line carries and call
+ * {@link #build(InternalNetworks)}, which derives {@code direction} and {@code hostIp} from the
+ * configured internal networks. Not thread-safe; use one per line.
+ */
+public final class LogEventBuilder {
+    private long timestamp;
+    private String observerVendor;
+    private String observerProduct;
+    private String observerHostname;
+    private String format;
+    private String eventCode;
+    private String category;
+    private String action;
+    private String outcome;
+    private String phase;
+    private String reason;
+    private String sourceIp;
+    private Integer sourcePort;
+    private String destinationIp;
+    private Integer destinationPort;
+    private String sourceNatIp;
+    private Integer sourceNatPort;
+    private String destinationNatIp;
+    private Integer destinationNatPort;
+    private String transport;
+    private Long durationNanos;
+    private Long sourceBytes;
+    private Long destinationBytes;
+    private Long networkBytes;
+    private Long networkPackets;
+    private Integer ipTtl;
+    private Integer ipId;
+    private String tcpFlags;
+    private Integer icmpType;
+    private Integer icmpCode;
+    private String ingressInterface;
+    private String egressInterface;
+    private String ruleName;
+    private String url;
+    private String urlDomain;
+    private String httpMethod;
+    private Integer httpStatus;
+    private String mimeType;
+    private String userAgent;
+    private String fileName;
+    private String userName;
+    private String assignedIp;
+    private String connectionId;
+    private String original;
+
+    LogEventBuilder() {
+    }
+
+    public LogEventBuilder timestamp(long epochMillis) { this.timestamp = epochMillis; return this; }
+    public long timestamp() { return timestamp; }
+    public LogEventBuilder observerVendor(String v) { this.observerVendor = v; return this; }
+    public LogEventBuilder observerProduct(String v) { this.observerProduct = v; return this; }
+    public LogEventBuilder observerHostname(String v) { this.observerHostname = v; return this; }
+    public LogEventBuilder format(String v) { this.format = v; return this; }
+    public LogEventBuilder eventCode(String v) { this.eventCode = v; return this; }
+    public LogEventBuilder category(String v) { this.category = v; return this; }
+    public LogEventBuilder action(String v) { this.action = v; return this; }
+    public LogEventBuilder outcome(String v) { this.outcome = v; return this; }
+    public LogEventBuilder phase(String v) { this.phase = v; return this; }
+    public LogEventBuilder reason(String v) { this.reason = v; return this; }
+    public LogEventBuilder sourceIp(String v) { this.sourceIp = v; return this; }
+    public LogEventBuilder sourcePort(Integer v) { this.sourcePort = v; return this; }
+    public LogEventBuilder destinationIp(String v) { this.destinationIp = v; return this; }
+    public LogEventBuilder destinationPort(Integer v) { this.destinationPort = v; return this; }
+    public LogEventBuilder sourceNatIp(String v) { this.sourceNatIp = v; return this; }
+    public LogEventBuilder sourceNatPort(Integer v) { this.sourceNatPort = v; return this; }
+    public LogEventBuilder destinationNatIp(String v) { this.destinationNatIp = v; return this; }
+    public LogEventBuilder destinationNatPort(Integer v) { this.destinationNatPort = v; return this; }
+    public LogEventBuilder transport(String v) { this.transport = v; return this; }
+    public LogEventBuilder durationNanos(Long v) { this.durationNanos = v; return this; }
+    public LogEventBuilder sourceBytes(Long v) { this.sourceBytes = v; return this; }
+    public LogEventBuilder destinationBytes(Long v) { this.destinationBytes = v; return this; }
+    public LogEventBuilder networkBytes(Long v) { this.networkBytes = v; return this; }
+    public LogEventBuilder networkPackets(Long v) { this.networkPackets = v; return this; }
+    public LogEventBuilder ipTtl(Integer v) { this.ipTtl = v; return this; }
+    public LogEventBuilder ipId(Integer v) { this.ipId = v; return this; }
+    public LogEventBuilder tcpFlags(String v) { this.tcpFlags = v; return this; }
+    public LogEventBuilder icmpType(Integer v) { this.icmpType = v; return this; }
+    public LogEventBuilder icmpCode(Integer v) { this.icmpCode = v; return this; }
+    public LogEventBuilder ingressInterface(String v) { this.ingressInterface = v; return this; }
+    public LogEventBuilder egressInterface(String v) { this.egressInterface = v; return this; }
+    public LogEventBuilder ruleName(String v) { this.ruleName = v; return this; }
+    public LogEventBuilder url(String v) { this.url = v; return this; }
+    public LogEventBuilder urlDomain(String v) { this.urlDomain = v; return this; }
+    public LogEventBuilder httpMethod(String v) { this.httpMethod = v; return this; }
+    public LogEventBuilder httpStatus(Integer v) { this.httpStatus = v; return this; }
+    public LogEventBuilder mimeType(String v) { this.mimeType = v; return this; }
+    public LogEventBuilder userAgent(String v) { this.userAgent = v; return this; }
+    public LogEventBuilder fileName(String v) { this.fileName = v; return this; }
+    public LogEventBuilder userName(String v) { this.userName = v; return this; }
+    public LogEventBuilder assignedIp(String v) { this.assignedIp = v; return this; }
+    public LogEventBuilder connectionId(String v) { this.connectionId = v; return this; }
+    public LogEventBuilder original(String v) { this.original = v; return this; }
+
+    /**
+     * Builds the event. Addresses are put in canonical text form (IPv6 compressed, lower case), the
+     * traffic direction and the internal host are derived from {@code internal}, and
+     * {@code network.bytes} is the sum of both sides when only those are logged.
+     */
+    public LogEvent build(InternalNetworks internal) {
+        String src = IpAddresses.canonical(sourceIp);
+        String dst = IpAddresses.canonical(destinationIp);
+        String assigned = IpAddresses.canonical(assignedIp);
+        boolean srcIn = src != null && internal.contains(src);
+        boolean dstIn = dst != null && internal.contains(dst);
+        String direction = null;
+        String host = null;
+        if (src != null && dst != null) {
+            if (srcIn && !dstIn) {
+                direction = "outbound";
+                host = src;
+            } else if (!srcIn && dstIn) {
+                direction = "inbound";
+                host = dst;
+            } else if (srcIn) {
+                direction = "internal";
+                host = src;
+            } else {
+                direction = "external";
+            }
+        } else if (assigned != null) {
+            host = assigned;
+        } else if (srcIn) {
+            host = src;
+        } else if (dstIn) {
+            host = dst;
+        }
+        Long total = networkBytes;
+        if (total == null && sourceBytes != null && destinationBytes != null) {
+            total = sourceBytes + destinationBytes;
+        }
+        return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
+                category, action, outcome, phase, reason, src, sourcePort, dst, destinationPort,
+                IpAddresses.canonical(sourceNatIp), sourceNatPort, IpAddresses.canonical(destinationNatIp),
+                destinationNatPort, transport, direction, host, durationNanos, sourceBytes, destinationBytes,
+                total, networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode, ingressInterface,
+                egressInterface, ruleName, url, urlDomain, httpMethod, httpStatus, mimeType, userAgent, fileName,
+                userName, assigned, connectionId, original);
+    }
+}
