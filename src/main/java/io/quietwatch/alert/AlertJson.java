@@ -1,0 +1,89 @@
+package io.quietwatch.alert;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quietwatch.event.EventJson;
+import io.quietwatch.event.LogEvent;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+
+/** The alert's JSON form: one object per alert, ECS-style nested keys. */
+public final class AlertJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private AlertJson() {
+    }
+
+    /** The alert as one line of JSON (no trailing newline). */
+    public static String toJson(Alert alert) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(alert, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the alert as one JSON object. */
+    public static void write(Alert a, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        g.writeStringField("detection", a.detection());
+        if (a.rule() != null) {
+            g.writeStringField("rule", a.rule());
+        }
+        g.writeStringField("severity", a.severity().word());
+        if (a.title() != null) {
+            g.writeStringField("title", a.title());
+        }
+        g.writeStringField("@timestamp", Instant.ofEpochMilli(a.timestamp()).toString());
+        g.writeStringField("first_seen", Instant.ofEpochMilli(a.firstSeen()).toString());
+        g.writeStringField("last_seen", Instant.ofEpochMilli(a.lastSeen()).toString());
+        g.writeNumberField("count", a.count());
+        if (a.hostIp() != null) {
+            g.writeObjectFieldStart("host");
+            g.writeStringField("ip", a.hostIp());
+            g.writeEndObject();
+        }
+        if (a.userName() != null) {
+            g.writeObjectFieldStart("user");
+            g.writeStringField("name", a.userName());
+            g.writeEndObject();
+        }
+        if (a.destinationIp() != null || a.destinationPort() != null) {
+            g.writeObjectFieldStart("destination");
+            if (a.destinationIp() != null) {
+                g.writeStringField("ip", a.destinationIp());
+            }
+            if (a.destinationPort() != null) {
+                g.writeNumberField("port", a.destinationPort());
+            }
+            g.writeEndObject();
+        }
+        if (a.reason() != null) {
+            g.writeStringField("reason", a.reason());
+        }
+        if (!a.details().isEmpty()) {
+            g.writeFieldName("details");
+            g.writeStartObject();
+            for (Map.Entry<String, Object> d : a.details().entrySet()) {
+                g.writeFieldName(d.getKey());
+                MAPPER.writeValue(g, d.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("evidence");
+        for (LogEvent e : a.evidence()) {
+            EventJson.write(e, g);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,221 @@
+package io.quietwatch.engine;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.common.client.EPCompilerPathable;
+import com.espertech.esper.common.client.configuration.Configuration;
+import com.espertech.esper.common.client.module.Module;
+import com.espertech.esper.common.client.module.ModuleItem;
+import com.espertech.esper.common.client.module.ParseException;
+import com.espertech.esper.common.client.soda.AnnotationAttribute;
+import com.espertech.esper.common.client.soda.AnnotationPart;
+import com.espertech.esper.common.client.soda.EPStatementObjectModel;
+import com.espertech.esper.compiler.client.CompilerArguments;
+import com.espertech.esper.compiler.client.EPCompileException;
+import com.espertech.esper.compiler.client.EPCompileExceptionItem;
+import com.espertech.esper.compiler.client.EPCompiler;
+import com.espertech.esper.compiler.client.EPCompilerProvider;
+import io.quietwatch.alert.AlertSeverity;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles the rule files of a folder, one Esper module per {@code .epl} file, in the order their
+ * {@code uses} declarations require, and reports every problem as {@code file:line:column: message}.
+ */
+public final class RuleCompiler {
+    private static final Pattern DETECTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final Configuration configuration;
+    private final EPCompiler compiler = EPCompilerProvider.getCompiler();
+
+    public RuleCompiler(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** What compiling a folder gave: the files in deployment order, and the problems. */
+    public record Result(List<RuleFile> files, List<RuleProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Compiles every {@code *.epl} file directly in {@code dir}.
+     *
+     * @param displayDir how {@code dir} is shown in messages (e.g. {@code epl-rules})
+     * @param base       modules already deployed that rules may use (the system module), or null
+     */
+    public Result compileDirectory(Path dir, String displayDir, EPCompilerPathable base) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<Path> paths;
+        try (Stream<Path> s = Files.list(dir)) {
+            paths = s.filter(p -> p.getFileName().toString().endsWith(".epl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new RuleProblem(displayDir, 1, 1, "cannot read the rules folder: " + e.getMessage()));
+            return new Result(List.of(), problems);
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        for (Path p : paths) {
+            String display = displayDir + "/" + p.getFileName();
+            Parsed one = parse(p, display, problems);
+            if (one != null) {
+                parsed.add(one);
+            }
+        }
+        List<Parsed> ordered = ModuleOrder.order(parsed, Parsed::name, Parsed::uses, Parsed::display, problems);
+        List<RuleFile> files = new ArrayList<>();
+        List<EPCompiled> path = new ArrayList<>();
+        for (Parsed p : ordered) {
+            RuleFile f = compile(p, base, path, problems);
+            if (f != null) {
+                files.add(f);
+                path.add(f.compiled());
+            }
+        }
+        return new Result(files, problems);
+    }
+
+    /** Compiles one module text (used by tests and by the system module). */
+    public EPCompiled compileText(String display, String text, EPCompilerPathable base, List<RuleProblem> problems) {
+        Parsed p = parseText(display, text, problems);
+        if (p == null) {
+            return null;
+        }
+        RuleFile f = compile(p, base, List.of(), problems);
+        return f == null ? null : f.compiled();
+    }
+
+    record Parsed(String display, String text, Module module) {
+        String name() {
+            return module.getName() != null ? module.getName() : display;
+        }
+
+        java.util.Set<String> uses() {
+            return module.getUses() == null ? java.util.Set.of() : module.getUses();
+        }
+    }
+
+    private Parsed parse(Path p, String display, List<RuleProblem> problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new RuleProblem(display, 1, 1, "the file is not valid UTF-8"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new RuleProblem(display, 1, 1, "cannot read the file: " + e.getMessage()));
+            return null;
+        }
+        return parseText(display, text, problems);
+    }
+
+    private Parsed parseText(String display, String text, List<RuleProblem> problems) {
+        try {
+            return new Parsed(display, text, compiler.parseModule(text));
+        } catch (ParseException | IOException e) {
+            problems.add(new RuleProblem(display, 1, 1, "cannot split the file into statements: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private RuleFile compile(Parsed p, EPCompilerPathable base, List<EPCompiled> previous, List<RuleProblem> problems) {
+        int before = problems.size();
+        Map<String, String> variables = inspect(p, problems);
+        CompilerArguments args = new CompilerArguments(configuration);
+        if (base != null) {
+            args.getPath().add(base);
+        }
+        args.getPath().addAll(previous);
+        EPCompiled compiled = null;
+        try {
+            compiled = compiler.compile(p.module(), args);
+        } catch (EPCompileException e) {
+            for (EPCompileExceptionItem item : items(e)) {
+                problems.add(position(p, item.getLineNumber(), messageOf(item)));
+            }
+        }
+        if (problems.size() > before || compiled == null) {
+            return null;
+        }
+        return new RuleFile(p.display(), p.text(), p.module(), compiled, variables);
+    }
+
+    private static List<EPCompileExceptionItem> items(EPCompileException e) {
+        if (e.getItems() != null && !e.getItems().isEmpty()) {
+            return e.getItems();
+        }
+        return List.of(new EPCompileExceptionItem(e.getMessage(), e, null, 1));
+    }
+
+    private static String messageOf(EPCompileExceptionItem item) {
+        String m = item.getMessage();
+        int bracket = m.lastIndexOf(" [");
+        return bracket > 0 && m.endsWith("]") ? m.substring(0, bracket) : m;
+    }
+
+    private RuleProblem position(Parsed p, int statementLine, String message) {
+        for (ModuleItem item : p.module().getItems()) {
+            if (item.getLineNumber() == statementLine && !item.isCommentOnly()) {
+                int[] at = CompilePositions.locate(p.text(), item, message);
+                return new RuleProblem(p.display(), at[0], at[1], message);
+            }
+        }
+        return new RuleProblem(p.display(), Math.max(1, statementLine), 1, message);
+    }
+
+    /**
+     * Checks the QuietWatch annotations, which Esper itself accepts with any value, and collects the
+     * variables the module declares (name to EPL type).
+     */
+    private Map<String, String> inspect(Parsed p, List<RuleProblem> problems) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (ModuleItem item : p.module().getItems()) {
+            if (item.isCommentOnly()) {
+                continue;
+            }
+            EPStatementObjectModel model;
+            try {
+                model = compiler.eplToModel(item.getExpression(), configuration);
+            } catch (EPCompileException e) {
+                continue; // the compile step reports syntax errors with their position
+            }
+            if (model.getCreateVariable() != null) {
+                variables.put(model.getCreateVariable().getVariableName(), model.getCreateVariable().getVariableType());
+            }
+            for (AnnotationPart a : model.getAnnotations()) {
+                String value = annotationValue(a);
+                if (a.getName().equals("Severity") || a.getName().equals(Severity.class.getName())) {
+                    try {
+                        AlertSeverity.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(position(p, item.getLineNumber(), "@Severity: " + e.getMessage() + " ('" + value + "')"));
+                    }
+                } else if ((a.getName().equals("Detection") || a.getName().equals(Detection.class.getName()))
+                        && (value == null || !DETECTION_ID.matcher(value).matches())) {
+                    problems.add(position(p, item.getLineNumber(),
+                            "@Detection id '" + value + "' must be lower-case letters, digits and dashes"));
+                }
+            }
+        }
+        return variables;
+    }
+
+    private static String annotationValue(AnnotationPart a) {
+        for (AnnotationAttribute attr : a.getAttributes()) {
+            if (attr.getName().equals("value")) {
+                return String.valueOf(attr.getValue());
+            }
+        }
+        return null;
+    }
+}

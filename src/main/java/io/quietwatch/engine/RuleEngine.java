@@ -1,0 +1,277 @@
+package io.quietwatch.engine;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.common.client.configuration.Configuration;
+import com.espertech.esper.common.client.configuration.common.ConfigurationCommonEventTypeBean;
+import com.espertech.esper.common.client.util.AccessorStyle;
+import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.runtime.client.EPDeployment;
+import com.espertech.esper.runtime.client.EPDeploymentRolloutCompiled;
+import com.espertech.esper.runtime.client.EPDeploymentRollout;
+import com.espertech.esper.runtime.client.EPEventService;
+import com.espertech.esper.runtime.client.EPRuntime;
+import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import com.espertech.esper.runtime.client.EPStatement;
+import io.quietwatch.alert.Alert;
+import io.quietwatch.alert.AlertSeverity;
+import io.quietwatch.event.LogEvent;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The Esper facade: registers {@link LogEvent}, compiles and deploys the rule files, drives the
+ * event-time clock and turns the output of {@code @Detection} statements into alerts.
+ *
+ * <p>Time: the runtime's clock is external and follows the events' time stamps; it never moves back
+ * (a late event is processed at the current time). In {@link Mode#LIVE} an event stamped more than
+ * {@code maxFutureSkewMillis} ahead of the wall clock moves the clock only that far, and
+ * {@link #tick()} advances the clock with the wall clock while traffic is idle, so timers still fire.
+ * In {@link Mode#REPLAY} the clock starts at the first event's time and follows the events only.
+ *
+ * <p>Not thread-safe: one thread sends events and ticks.
+ */
+public final class RuleEngine implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(RuleEngine.class);
+    static final String EVENT_TYPE = "LogEvent";
+    static final String FIRST_EVENT_VARIABLE = "qw_first_event_time";
+
+    /** How the clock is driven. */
+    public enum Mode { LIVE, REPLAY }
+
+    private final Mode mode;
+    private final Clock wall;
+    private final long maxFutureSkewMillis;
+    private final Consumer<Alert> alerts;
+    private final Configuration configuration;
+    private final EPRuntime runtime;
+    private final EPEventService events;
+    private final RuleCompiler compiler;
+    private String systemDeploymentId;
+    private List<RuleFile> pending = List.of();
+    private Map<String, Object> pendingVariables = Map.of();
+    private final List<EPDeployment> deployments = new ArrayList<>();
+    private boolean started;
+    private long firstEventTime;
+    private long now;
+    private long wallAtLastAdvance;
+
+    public RuleEngine(Mode mode, Clock wall, long maxFutureSkewMillis, Consumer<Alert> alerts) {
+        this.mode = mode;
+        this.wall = wall;
+        this.maxFutureSkewMillis = maxFutureSkewMillis;
+        this.alerts = alerts;
+        this.configuration = configuration();
+        this.runtime = EPRuntimeProvider.getRuntime("quietwatch-" + UUID.randomUUID(), configuration);
+        this.events = runtime.getEventService();
+        events.clockExternal();
+        events.advanceTime(0);
+        this.compiler = new RuleCompiler(configuration);
+    }
+
+    /** The Esper configuration QuietWatch uses: the event type, annotations, external clock. */
+    public static Configuration configuration() {
+        Configuration c = new Configuration();
+        ConfigurationCommonEventTypeBean bean = new ConfigurationCommonEventTypeBean();
+        bean.setAccessorStyle(AccessorStyle.PUBLIC);
+        c.getCommon().addEventType(EVENT_TYPE, LogEvent.class.getName(), bean);
+        c.getCommon().addAnnotationImport(Detection.class);
+        c.getCommon().addAnnotationImport(Severity.class);
+        c.getCommon().addAnnotationImport(Title.class);
+        c.getCommon().addImport(LogEvent.class);
+        c.getRuntime().getThreading().setInternalTimerEnabled(false);
+        c.getRuntime().getExecution().setPrioritized(true);
+        return c;
+    }
+
+    /**
+     * What loading the rules found wrong.
+     *
+     * @param rules     problems in rule files, positioned
+     * @param variables problems with the configured {@code rule_variables}, one message each
+     */
+    public record LoadProblems(List<RuleProblem> rules, List<String> variables) {
+        public boolean isEmpty() {
+            return rules.isEmpty() && variables.isEmpty();
+        }
+    }
+
+    /**
+     * Compiles the rule files of {@code dir} and checks the configured variable values against the
+     * declarations. Nothing is deployed when anything is wrong. Deployment happens at
+     * {@link #start(long)} (LIVE) or at the first event (REPLAY).
+     *
+     * @param variables values for rule variables, by name (config {@code rule_variables})
+     */
+    public LoadProblems load(Path dir, String displayDir, Map<String, Object> variables) {
+        deploySystemModule();
+        RuleCompiler.Result result = compiler.compileDirectory(dir, displayDir, runtime.getRuntimePath());
+        Map<String, String> declared = new java.util.HashMap<>();
+        result.files().forEach(f -> declared.putAll(f.variables()));
+        List<String> variableProblems = new ArrayList<>();
+        Map<String, Object> values = RuleVariables.convert(declared, variables == null ? Map.of() : variables, variableProblems);
+        if (!result.ok() || !variableProblems.isEmpty()) {
+            return new LoadProblems(result.problems(), variableProblems);
+        }
+        pending = result.files();
+        pendingVariables = values;
+        return new LoadProblems(List.of(), List.of());
+    }
+
+    /** Sets the clock to {@code timeMillis} and deploys the loaded rules. */
+    public void start(long timeMillis) {
+        if (started) {
+            return;
+        }
+        started = true;
+        now = Math.max(now, timeMillis);
+        events.advanceTime(now);
+        wallAtLastAdvance = wall.millis();
+        deployRules();
+    }
+
+    /** Sends one event, advancing the clock to its time stamp first. */
+    public void send(LogEvent event) {
+        long t = event.timestamp();
+        if (!started) {
+            start(mode == Mode.LIVE ? wall.millis() : t);
+        }
+        if (firstEventTime == 0) {
+            firstEventTime = t;
+            runtime.getVariableService().setVariableValue(systemDeploymentId, FIRST_EVENT_VARIABLE, t);
+        }
+        if (mode == Mode.LIVE) {
+            long w = wall.millis();
+            t = Math.min(t, w + maxFutureSkewMillis);
+            wallAtLastAdvance = w;
+        }
+        if (t > now) {
+            events.advanceTimeSpan(t);
+            now = t;
+        }
+        events.sendEventBean(event, EVENT_TYPE);
+    }
+
+    /**
+     * Advances the clock by the wall-clock time passed since it last moved (LIVE only), so that time
+     * windows and timers progress while no traffic arrives.
+     */
+    public void tick() {
+        if (mode != Mode.LIVE || !started) {
+            return;
+        }
+        long w = wall.millis();
+        long target = now + (w - wallAtLastAdvance);
+        wallAtLastAdvance = w;
+        if (target > now) {
+            events.advanceTimeSpan(target);
+            now = target;
+        }
+    }
+
+    /** Advances the clock to {@code timeMillis} (never backwards). */
+    public void advanceTo(long timeMillis) {
+        if (timeMillis > now) {
+            events.advanceTimeSpan(timeMillis);
+            now = timeMillis;
+        }
+    }
+
+    /** Current engine time, epoch millis. */
+    public long currentTime() {
+        return now;
+    }
+
+    /** The underlying runtime, for on-demand queries. */
+    public EPRuntime runtime() {
+        return runtime;
+    }
+
+    /** The rules deployed (file and module name). */
+    public List<RuleFile> rules() {
+        return pending;
+    }
+
+    private void deploySystemModule() {
+        if (systemDeploymentId != null) {
+            return;
+        }
+        String text;
+        try (InputStream in = RuleEngine.class.getResourceAsStream("system.epl")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the system module is missing from the jar", e);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        EPCompiled compiled = compiler.compileText("system.epl", text, null, problems);
+        if (compiled == null) {
+            throw new IllegalStateException("the system module does not compile: " + problems);
+        }
+        try {
+            systemDeploymentId = runtime.getDeploymentService().deploy(compiled).getDeploymentId();
+        } catch (EPDeployException e) {
+            throw new IllegalStateException("the system module does not deploy", e);
+        }
+    }
+
+    private void deployRules() {
+        List<EPDeploymentRolloutCompiled> items = new ArrayList<>();
+        for (RuleFile f : pending) {
+            items.add(new EPDeploymentRolloutCompiled(f.compiled()));
+        }
+        EPDeploymentRollout result;
+        try {
+            result = runtime.getDeploymentService().rollout(items);
+        } catch (EPDeployException e) {
+            throw new IllegalStateException("rules compiled but could not be deployed: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < result.getItems().length; i++) {
+            EPDeployment d = result.getItems()[i].getDeployment();
+            deployments.add(d);
+            for (EPStatement s : d.getStatements()) {
+                attach(s, pending.get(i));
+            }
+        }
+        RuleVariables.apply(runtime, deployments, pendingVariables);
+        LOG.info("Deployed {} rule files with {} statements", pending.size(),
+                deployments.stream().mapToInt(d -> d.getStatements().length).sum());
+    }
+
+    private void attach(EPStatement statement, RuleFile file) {
+        String detection = null;
+        AlertSeverity severity = AlertSeverity.MEDIUM;
+        String title = null;
+        String description = null;
+        for (Annotation a : statement.getAnnotations()) {
+            if (a instanceof Detection d) {
+                detection = d.value();
+            } else if (a instanceof Severity s) {
+                severity = AlertSeverity.parse(s.value());
+            } else if (a instanceof Title t) {
+                title = t.value();
+            } else if (a instanceof com.espertech.esper.common.client.annotation.Description d) {
+                description = d.value();
+            }
+        }
+        if (detection != null) {
+            statement.addListener(new AlertListener(detection, statement.getName(), severity, title, description, alerts));
+            LOG.debug("Rule {} of {} raises {} alerts", statement.getName(), file.displayPath(), detection);
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.destroy();
+    }
+}
