@@ -1,0 +1,135 @@
+package io.quietwatch.config;
+
+import io.quietwatch.event.Cidr;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the values of a bound configuration: ranges, names, networks, zones, clashes. Each issue
+ * carries the JSON pointer of the offending value so the loader can give its line and column.
+ */
+public final class ConfigValidator {
+    /** One problem: the value's JSON pointer ({@code /inputs/0/port}) and the message. */
+    public record Issue(String pointer, String message) {
+    }
+
+    private final Set<String> formats;
+    private final List<Issue> issues = new ArrayList<>();
+
+    /** @param formats parser names a {@code format:} may name besides {@code auto} */
+    public ConfigValidator(Set<String> formats) {
+        this.formats = formats;
+    }
+
+    /** Every issue of {@code c}; empty when the configuration is usable. */
+    public List<Issue> validate(QuietWatchConfig c) {
+        issues.clear();
+        Map<String, String> bound = new HashMap<>();
+        Set<String> inputNames = new HashSet<>();
+        for (int i = 0; i < c.inputs().size(); i++) {
+            checkInput("/inputs/" + i, c.inputs().get(i), bound, inputNames);
+        }
+        for (int i = 0; i < c.internalNetworks().size(); i++) {
+            cidr("/internal_networks/" + i, c.internalNetworks().get(i));
+        }
+        require(!blank(c.rulesDir()), "/rules_dir", "must name a folder");
+        require(!blank(c.listsDir()), "/lists_dir", "must name a folder");
+        require(c.queueCapacity() >= 1 && c.queueCapacity() <= 10_000_000, "/queue_capacity", "must be between 1 and 10000000");
+        require(c.engine().maxFutureSkewSeconds() >= 0, "/engine/max_future_skew_seconds", "must not be negative");
+        require(c.engine().dedupeHours() >= 0, "/engine/dedupe_hours", "must not be negative");
+        require(!blank(c.deadLetter().path()), "/dead_letter/path", "must name a file");
+        require(c.deadLetter().maxPerSecond() >= 0, "/dead_letter/max_per_second", "must not be negative");
+        Set<String> sinkNames = new HashSet<>();
+        for (int i = 0; i < c.sinks().size(); i++) {
+            SinkConfig s = c.sinks().get(i);
+            String at = "/sinks/" + i;
+            require(sinkNames.add(s.name()), at + "/name", "another sink is also named '" + s.name() + "'");
+            if (s instanceof FileSinkConfig f) {
+                require(!blank(f.path()), at + "/path", "must name a file");
+            }
+        }
+        port("/admin/port", c.admin().port());
+        require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
+        return List.copyOf(issues);
+    }
+
+    private void checkInput(String at, InputConfig in, Map<String, String> bound, Set<String> names) {
+        require(names.add(in.name()), at + "/name", "another input is also named '" + in.name() + "'");
+        require(in.protocol().equals("udp") || in.protocol().equals("tcp"), at + "/protocol",
+                "'" + in.protocol() + "' is not a protocol; use udp or tcp");
+        if (port(at + "/port", in.port()) && in.port() != 0) {
+            String key = in.protocol() + "/" + in.port();
+            String other = bound.putIfAbsent(key, in.name());
+            require(other == null, at + "/port", "input '" + other + "' already listens on " + key);
+        }
+        require(!blank(in.bindAddress()), at + "/bind_address", "must be an address");
+        require(in.format().equals("auto") || formats.contains(in.format()), at + "/format",
+                "'" + in.format() + "' is not a format; use auto or one of " + String.join(", ", new java.util.TreeSet<>(formats)));
+        if (in.defaultTimezone() != null) {
+            try {
+                ZoneId.of(in.defaultTimezone());
+            } catch (DateTimeException e) {
+                issue(at + "/default_timezone", "'" + in.defaultTimezone() + "' is not a time zone (use e.g. UTC, Europe/Paris, +02:00)");
+            }
+        }
+        require(in.maxMessageSize() >= 480 && in.maxMessageSize() <= 16 * 1024 * 1024, at + "/max_message_size",
+                "must be between 480 and 16777216 bytes");
+        require(in.receiveBufferSize() >= 4096, at + "/receive_buffer_size", "must be at least 4096 bytes");
+        for (int i = 0; i < in.allowedSenders().size(); i++) {
+            cidr(at + "/allowed_senders/" + i, in.allowedSenders().get(i));
+        }
+    }
+
+    private void cidr(String at, String value) {
+        try {
+            Cidr.parse(value);
+        } catch (IllegalArgumentException e) {
+            issue(at, e.getMessage());
+        }
+    }
+
+    private boolean port(String at, int port) {
+        return require(port >= 0 && port <= 65535, at, port + " is not a port (0-65535)");
+    }
+
+    private boolean require(boolean ok, String pointer, String message) {
+        if (!ok) {
+            issue(pointer, message);
+        }
+        return ok;
+    }
+
+    private void issue(String pointer, String message) {
+        issues.add(new Issue(pointer, display(pointer) + ": " + message));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** {@code /inputs/0/port} as admins write it: {@code inputs[0].port}. */
+    static String display(String pointer) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(part);
+            }
+        }
+        return sb.isEmpty() ? "(top level)" : sb.toString();
+    }
+}
