@@ -64,7 +64,7 @@ public final class RuleEngine implements AutoCloseable {
     private final List<EPDeployment> deployments = new ArrayList<>();
     private boolean started;
     private long firstEventTime;
-    private long now;
+    private volatile long now;
     private long wallAtLastAdvance;
 
     public RuleEngine(Mode mode, Clock wall, long maxFutureSkewMillis, Consumer<Alert> alerts) {

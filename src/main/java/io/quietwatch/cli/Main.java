@@ -1,0 +1,44 @@
+package io.quietwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code quietwatch} command line. */
+@Command(name = "quietwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Security event correlation: syslog in, EPL rules, alerts out.",
+        subcommands = {RunCommand.class, ParseCommand.class, ReplayCommand.class, ValidateCommand.class,
+                LoadgenCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for bad configuration, rules or arguments. */
+    public static final int EXIT_INVALID = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("quietwatch: " + e.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"QuietWatch " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

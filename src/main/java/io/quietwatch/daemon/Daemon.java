@@ -1,0 +1,172 @@
+package io.quietwatch.daemon;
+
+import io.quietwatch.alert.AlertDeduplicator;
+import io.quietwatch.alert.AlertSink;
+import io.quietwatch.alert.JsonLinesFileSink;
+import io.quietwatch.config.FileSinkConfig;
+import io.quietwatch.config.InputConfig;
+import io.quietwatch.config.QuietWatchConfig;
+import io.quietwatch.config.SinkConfig;
+import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.event.InternalNetworks;
+import io.quietwatch.ingest.Input;
+import io.quietwatch.ingest.InputEndpoint;
+import io.quietwatch.ingest.Inputs;
+import io.quietwatch.ingest.RawMessage;
+import io.quietwatch.parse.LineParser;
+import io.quietwatch.parse.ParseContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running QuietWatch: inputs, the pipeline thread, the rule engine, the sinks, the stats log and
+ * the admin endpoint. It owns every thread; {@link #close()} stops them in order: inputs, then the
+ * pipeline drains the queue into the engine, then sinks flush, then the rest closes.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(Daemon.class);
+
+    private final List<Input> inputs = new ArrayList<>();
+    private final List<AlertSink> sinks = new ArrayList<>();
+    private final Pipeline pipeline;
+    private final Thread pipelineThread;
+    private final RuleEngine engine;
+    private final DeadLetterLog deadLetters;
+    private final DaemonStats stats;
+    private final ScheduledExecutorService statsLog;
+    private final AdminServer admin;
+    private boolean closed;
+
+    /** Thrown when the daemon refuses to start; the message says why. */
+    public static final class StartupException extends Exception {
+        public StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private Daemon(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
+        InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
+        for (SinkConfig s : config.sinks()) {
+            sinks.add(createSink(s, home));
+        }
+        AlertDispatcher dispatcher = new AlertDispatcher(
+                new AlertDeduplicator(config.engine().dedupeHours() * 3_600_000L), sinks);
+        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, dispatcher);
+        RuleEngine.LoadProblems problems = engine.load(home.resolve(config.rulesDir()), config.rulesDir(), config.ruleVariables());
+        if (!problems.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            problems.rules().forEach(p -> all.add(p.toString()));
+            all.addAll(problems.variables());
+            throw new StartupException("rules do not load:\n" + String.join("\n", all), null);
+        }
+        engine.start(clock.millis());
+        deadLetters = new DeadLetterLog(home.resolve(config.deadLetter().path()), config.deadLetter().maxPerSecond(), clock);
+        BlockingQueue<RawMessage> queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        Map<InputEndpoint, LineParser> parsers = new IdentityHashMap<>();
+        List<InputEndpoint> endpoints = new ArrayList<>();
+        for (InputConfig ic : config.inputs()) {
+            InputEndpoint endpoint = new InputEndpoint(ic);
+            endpoints.add(endpoint);
+            ZoneId zone = ic.defaultTimezone() == null ? ZoneId.systemDefault() : ZoneId.of(ic.defaultTimezone());
+            parsers.put(endpoint, LineParser.forFormat(ic.format(), new ParseContext(zone, clock, internal)));
+            inputs.add(Inputs.create(endpoint, queue::offer));
+        }
+        pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
+        pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, dispatcher, deadLetters, queue::size, engine::currentTime);
+        statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "quietwatch-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        pipelineThread.start();
+        try {
+            for (Input in : inputs) {
+                in.start();
+                LOG.info("Input {} listening on {}/{}", in.endpoint().name(), in.endpoint().config().protocol(), in.localAddress());
+            }
+            admin = config.admin().enabled()
+                    ? AdminServer.start(config.admin().bindAddress(), config.admin().port(), home.resolve("var/admin.token"), stats, clock)
+                    : null;
+        } catch (IOException e) {
+            close();
+            throw new StartupException(e.getMessage(), e);
+        }
+        long every = config.statsIntervalSeconds();
+        statsLog.scheduleAtFixedRate(() -> LOG.info("Stats: {}", stats.line(clock.millis())), every, every, TimeUnit.SECONDS);
+    }
+
+    /** Starts everything; throws with a readable message when something cannot start. */
+    public static Daemon start(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
+        return new Daemon(config, home, clock);
+    }
+
+    private static AlertSink createSink(SinkConfig config, Path home) throws StartupException {
+        AlertSink sink;
+        if (config instanceof FileSinkConfig f) {
+            sink = new JsonLinesFileSink(f.name(), home.resolve(f.path()));
+        } else {
+            throw new StartupException("sink " + config.name() + ": type " + config.getClass().getSimpleName() + " is not supported", null);
+        }
+        try {
+            sink.start();
+        } catch (Exception e) {
+            throw new StartupException("sink " + config.name() + " does not start: " + e.getMessage(), e);
+        }
+        return sink;
+    }
+
+    /** The bound address of each input, in config order (the real ports when 0 was configured). */
+    public List<InetSocketAddress> inputAddresses() {
+        return inputs.stream().map(Input::localAddress).toList();
+    }
+
+    /** The admin endpoint's port, or -1 when disabled. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    /** The counters. */
+    public DaemonStats stats() {
+        return stats;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Stopping: inputs, then the pipeline, then the sinks");
+        inputs.forEach(Input::close);
+        pipeline.stop();
+        try {
+            pipelineThread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sinks.forEach(AlertSink::close);
+        deadLetters.close();
+        if (admin != null) {
+            admin.close();
+        }
+        statsLog.shutdownNow();
+        LOG.info("Stats at stop: {}", stats.line(System.currentTimeMillis()));
+        engine.close();
+    }
+}

@@ -1,0 +1,101 @@
+package io.quietwatch.daemon;
+
+import io.quietwatch.ingest.InputCounters;
+import io.quietwatch.ingest.InputEndpoint;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The daemon's counters in one place: per input (received, parsed, unparsed, dropped, ...), the
+ * pipeline, and the alerts. Read by the periodic log line and the admin endpoint.
+ */
+public final class DaemonStats {
+    private final long startedAt;
+    private final List<InputEndpoint> inputs;
+    private final Pipeline pipeline;
+    private final AlertDispatcher alerts;
+    private final DeadLetterLog deadLetters;
+    private final LongSupplier queueDepth;
+    private final LongSupplier engineTime;
+
+    public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertDispatcher alerts,
+                       DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier engineTime) {
+        this.startedAt = startedAt;
+        this.inputs = List.copyOf(inputs);
+        this.pipeline = pipeline;
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
+        this.queueDepth = queueDepth;
+        this.engineTime = engineTime;
+    }
+
+    /** A snapshot as nested maps (the admin endpoint's JSON). */
+    public Map<String, Object> snapshot(long now) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("uptime_seconds", (now - startedAt) / 1000);
+        long received = 0;
+        long parsed = 0;
+        long unparsed = 0;
+        long dropped = 0;
+        long oversize = 0;
+        long framing = 0;
+        long rejected = 0;
+        Map<String, Object> perInput = new LinkedHashMap<>();
+        for (InputEndpoint in : inputs) {
+            InputCounters c = in.counters();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("protocol", in.config().protocol());
+            m.put("port", in.config().port());
+            m.put("received", c.received.sum());
+            m.put("bytes", c.bytes.sum());
+            m.put("parsed", c.parsed.sum());
+            m.put("unparsed", c.unparsed.sum());
+            m.put("dropped", c.dropped.sum());
+            m.put("oversize", c.oversize.sum());
+            m.put("framing_errors", c.framingErrors.sum());
+            m.put("rejected_senders", c.rejectedSenders.sum());
+            m.put("connections", c.connections.get());
+            perInput.put(in.name(), m);
+            received += c.received.sum();
+            parsed += c.parsed.sum();
+            unparsed += c.unparsed.sum();
+            dropped += c.dropped.sum();
+            oversize += c.oversize.sum();
+            framing += c.framingErrors.sum();
+            rejected += c.rejectedSenders.sum();
+        }
+        s.put("received", received);
+        s.put("processed", pipeline.processed());
+        s.put("parsed", parsed);
+        s.put("unparsed", unparsed);
+        s.put("dropped", dropped);
+        s.put("oversize", oversize);
+        s.put("framing_errors", framing);
+        s.put("rejected_senders", rejected);
+        s.put("queue_depth", queueDepth.getAsLong());
+        s.put("dead_letter_written", deadLetters.written());
+        s.put("dead_letter_suppressed", deadLetters.suppressed());
+        s.put("alerts_raised", alerts.raised());
+        s.put("alerts_suppressed", alerts.suppressed());
+        s.put("alerts_delivered", alerts.delivered());
+        s.put("alerts_failed", alerts.failed());
+        long t = engineTime.getAsLong();
+        s.put("engine_time", t > 0 ? Instant.ofEpochMilli(t).toString() : null);
+        s.put("inputs", perInput);
+        return s;
+    }
+
+    /** One log line with the totals. */
+    public String line(long now) {
+        Map<String, Object> s = snapshot(now);
+        return "received=" + s.get("received") + " processed=" + s.get("processed") + " parsed=" + s.get("parsed")
+                + " unparsed=" + s.get("unparsed") + " dropped=" + s.get("dropped") + " oversize=" + s.get("oversize")
+                + " framing_errors=" + s.get("framing_errors") + " rejected_senders=" + s.get("rejected_senders")
+                + " queue=" + s.get("queue_depth") + " alerts=" + s.get("alerts_raised")
+                + " alerts_suppressed=" + s.get("alerts_suppressed") + " alerts_delivered=" + s.get("alerts_delivered");
+    }
+}
