@@ -80,13 +80,14 @@ public final class SyslogUdpInput implements Input {
 
     private void requestReceiveBuffer(DatagramChannel ch, int requested) throws IOException {
         ch.setOption(StandardSocketOptions.SO_RCVBUF, requested);
+        // Linux caps the request at net.core.rmem_max and doubles it; the JDK halves it back on read,
+        // so the two figures compare directly.
         int granted = ch.getOption(StandardSocketOptions.SO_RCVBUF);
         if (granted < requested) {
             log.warn("UDP input {}: asked for a {}-byte receive buffer, the kernel granted {}; bursts may be lost."
                     + " Raise the limit with: sysctl -w net.core.rmem_max={}", endpoint.name(), requested, granted,
                     requested);
         } else {
-            // Linux reports twice the requested size (it adds room for its own bookkeeping).
             log.info("UDP input {}: receive buffer {} bytes (asked for {})", endpoint.name(), granted, requested);
         }
     }
