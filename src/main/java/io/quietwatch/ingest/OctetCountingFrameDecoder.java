@@ -51,14 +51,15 @@ final class OctetCountingFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (b < '0' || b > '9') {
-                fail(in, digits == 0 ? "frame does not start with an octet count" : "octet count not followed by a space",
-                        b);
+                fail(in, digits == 0 ? "frame does not start with an octet count"
+                        : "octet count not followed by a space", b);
             }
             if (digits == 0 && b == '0') {
                 fail(in, "octet count has a leading zero", b);
             }
             if (digits == maxDigits) {
-                fail(in, "octet count longer than the " + maxDigits + " digits of max_message_size " + maxMessageSize, b);
+                fail(in, "octet count longer than the " + maxDigits + " digits of max_message_size "
+                        + maxMessageSize, b);
             }
             length = length * 10 + (b - '0');
             digits++;

@@ -51,8 +51,8 @@ public final class SyslogTcpInput implements Input {
     public SyslogTcpInput(InputEndpoint endpoint, MessageHandoff handoff) {
         InputConfig config = endpoint.config();
         if (config.maxMessageSize() < 1) {
-            throw new IllegalArgumentException("input '" + endpoint.name() + "': max_message_size must be positive, not "
-                    + config.maxMessageSize());
+            throw new IllegalArgumentException("input '" + endpoint.name()
+                    + "': max_message_size must be positive, not " + config.maxMessageSize());
         }
         this.endpoint = endpoint;
         this.allowed = AllowedSenders.of(endpoint.name(), config.allowedSenders());
@@ -64,7 +64,7 @@ public final class SyslogTcpInput implements Input {
     @Override
     public synchronized void start() throws IOException {
         if (acceptor != null || closed.get()) {
-            throw new IllegalStateException("TCP input '" + endpoint.name() + "' was already started");
+            throw new IllegalStateException("TCP input '" + endpoint.name() + "' was already started or closed");
         }
         InputConfig config = endpoint.config();
         String prefix = "quietwatch-tcp-" + config.port();
@@ -141,9 +141,14 @@ public final class SyslogTcpInput implements Input {
     }
 
     private void shutDownGroups() {
+        if (acceptor == null) {
+            return;
+        }
         Future<?> a = acceptor.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         Future<?> w = worker.shutdownGracefully(QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         a.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
         w.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+        acceptor = null;
+        worker = null;
     }
 }

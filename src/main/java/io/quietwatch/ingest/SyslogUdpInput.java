@@ -41,8 +41,8 @@ public final class SyslogUdpInput implements Input {
     public SyslogUdpInput(InputEndpoint endpoint, MessageHandoff handoff) {
         InputConfig config = endpoint.config();
         if (config.maxMessageSize() < 1) {
-            throw new IllegalArgumentException("input '" + endpoint.name() + "': max_message_size must be positive, not "
-                    + config.maxMessageSize());
+            throw new IllegalArgumentException("input '" + endpoint.name()
+                    + "': max_message_size must be positive, not " + config.maxMessageSize());
         }
         if (config.receiveBufferSize() < 1) {
             throw new IllegalArgumentException("input '" + endpoint.name()
@@ -58,7 +58,7 @@ public final class SyslogUdpInput implements Input {
     @Override
     public synchronized void start() throws IOException {
         if (channel != null || closed.get()) {
-            throw new IllegalStateException("UDP input '" + endpoint.name() + "' was already started");
+            throw new IllegalStateException("UDP input '" + endpoint.name() + "' was already started or closed");
         }
         InputConfig config = endpoint.config();
         DatagramChannel ch = DatagramChannel.open();

@@ -41,4 +41,14 @@ class InputsTest {
         assertThatThrownBy(() -> Inputs.create(bad, NONE)).hasMessageContaining("'b'")
                 .hasMessageContaining("not-a-network");
     }
+
+    @Test
+    void closingAnInputThatNeverStartedIsHarmless() {
+        for (String protocol : List.of("udp", "tcp")) {
+            Input input = Inputs.create(endpoint(protocol), NONE);
+            input.close();
+            input.close();
+            assertThat(input.localAddress()).isNull();
+        }
+    }
 }
