@@ -11,11 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,7 +38,7 @@ final class ParseCommand implements Callable<Integer> {
             return Main.EXIT_INVALID;
         }
         LineParser parser = input.parser(r.config());
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        Writer out = spec.commandLine().getOut();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.setRootValueSeparator(null);
             input.forEachLine(line -> {

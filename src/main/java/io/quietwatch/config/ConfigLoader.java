@@ -44,9 +44,19 @@ public final class ConfigLoader {
      * @param config   the configuration (defaults where the file had problems); null if unreadable
      * @param problems every problem found
      */
-    public record Result(QuietWatchConfig config, List<ConfigProblem> problems) {
+    public record Result(QuietWatchConfig config, List<ConfigProblem> problems, String file, Map<String, int[]> keys) {
+        public Result(QuietWatchConfig config, List<ConfigProblem> problems) {
+            this(config, problems, "<defaults>", Map.of());
+        }
+
         public boolean ok() {
             return problems.isEmpty();
+        }
+
+        /** A problem positioned at the key a JSON pointer names ({@code /rule_variables/x}), or line 1. */
+        public ConfigProblem problemAt(String pointer, String message) {
+            int[] pos = keys.getOrDefault(pointer, new int[] {1, 1});
+            return new ConfigProblem(file, pos[0], pos[1], message);
         }
     }
 
@@ -105,7 +115,7 @@ public final class ConfigLoader {
                 problems.add(new ConfigProblem(display, pos[0], pos[1], issue.message()));
             }
         }
-        return new Result(problems.isEmpty() ? config : null, problems);
+        return new Result(problems.isEmpty() ? config : null, problems, display, keys);
     }
 
     /** Position of the closest enclosing key that the file has, or 1:1. */

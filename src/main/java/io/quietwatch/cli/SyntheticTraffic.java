@@ -1,0 +1,119 @@
+package io.quietwatch.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Realistic firewall syslog for load tests: a mix of Cisco ASA built/teardown/deny lines and Linux
+ * netfilter LOG lines from a /16 of internal hosts to random outside addresses, with RFC 3164 headers
+ * stamped with the current second. Bodies are generated once; each message costs a header and a copy.
+ */
+final class SyntheticTraffic {
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final int[] WEB_PORTS = {443, 443, 443, 80, 53, 123, 8080, 993, 6667, 4444, 3478};
+    private static final int[] SCANNED = {22, 23, 445, 3389, 1433, 5900, 8080, 25, 80, 6379};
+
+    private final byte[][] bodies;
+    private final boolean[] asa;
+    private long headerSecond = -1;
+    private byte[] asaHeader;
+    private byte[] kernelHeader;
+
+    SyntheticTraffic(int variety, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        bodies = new byte[variety][];
+        asa = new boolean[variety];
+        for (int i = 0; i < variety; i++) {
+            int kind = rnd.nextInt(10);
+            asa[i] = kind < 7;
+            String body = switch (kind) {
+                case 0, 1, 2 -> asaBuilt(rnd, i);
+                case 3, 4, 5 -> asaTeardown(rnd, i);
+                case 6 -> asaDeny(rnd);
+                case 7, 8 -> netfilterBlock(rnd);
+                default -> netfilterAccept(rnd);
+            };
+            bodies[i] = body.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** Writes message {@code n} with a header for {@code nowMillis} into {@code buf}; returns its length. */
+    int message(long n, long nowMillis, byte[] buf) {
+        long second = nowMillis / 1000;
+        if (second != headerSecond) {
+            headerSecond = second;
+            ZonedDateTime t = Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC);
+            String md = String.format(Locale.ROOT, "%s %2d", MONTHS[t.getMonthValue() - 1], t.getDayOfMonth());
+            String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+            asaHeader = ("<166>" + md + " " + t.getYear() + " " + hms + " fw1 : ").getBytes(StandardCharsets.US_ASCII);
+            kernelHeader = ("<4>" + md + " " + hms + " gw1 kernel: ").getBytes(StandardCharsets.US_ASCII);
+        }
+        int i = (int) (n % bodies.length);
+        byte[] header = asa[i] ? asaHeader : kernelHeader;
+        System.arraycopy(header, 0, buf, 0, header.length);
+        System.arraycopy(bodies[i], 0, buf, header.length, bodies[i].length);
+        return header.length + bodies[i].length;
+    }
+
+    /** Longest message this generator produces. */
+    int maxLength() {
+        int max = 0;
+        for (byte[] b : bodies) {
+            max = Math.max(max, b.length);
+        }
+        return max + 64;
+    }
+
+    private static String inside(SplittableRandom r) {
+        return "10.20." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    private static String outside(SplittableRandom r) {
+        return (11 + r.nextInt(180)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    private static String asaBuilt(SplittableRandom r, int id) {
+        String out = outside(r);
+        String in = inside(r);
+        int port = WEB_PORTS[r.nextInt(WEB_PORTS.length)];
+        String proto = port == 53 || port == 123 || port == 3478 ? "UDP" : "TCP";
+        int sport = 1024 + r.nextInt(60000);
+        return "%ASA-6-" + (proto.equals("TCP") ? "302013" : "302015") + ": Built outbound " + proto + " connection "
+                + (100000 + id) + " for outside:" + out + "/" + port + " (" + out + "/" + port + ") to inside:" + in + "/"
+                + sport + " (198.51.100.1/" + sport + ")";
+    }
+
+    private static String asaTeardown(SplittableRandom r, int id) {
+        String out = outside(r);
+        String in = inside(r);
+        int port = WEB_PORTS[r.nextInt(WEB_PORTS.length)];
+        int secs = r.nextInt(600);
+        return "%ASA-6-302014: Teardown TCP connection " + (200000 + id) + " for outside:" + out + "/" + port
+                + " to inside:" + in + "/" + (1024 + r.nextInt(60000)) + " duration 0:" + String.format(Locale.ROOT, "%02d:%02d", secs / 60, secs % 60)
+                + " bytes " + r.nextInt(2_000_000) + " TCP FINs";
+    }
+
+    private static String asaDeny(SplittableRandom r) {
+        return "%ASA-4-106023: Deny tcp src outside:" + outside(r) + "/" + (1024 + r.nextInt(60000)) + " dst inside:"
+                + inside(r) + "/" + SCANNED[r.nextInt(SCANNED.length)] + " by access-group \"outside_access_in\" [0x0, 0x0]";
+    }
+
+    private static String netfilterBlock(SplittableRandom r) {
+        return "[" + r.nextInt(900000) + "." + String.format(Locale.ROOT, "%06d", r.nextInt(1000000))
+                + "] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56:52:54:00:65:43:21:08:00 SRC=" + outside(r)
+                + " DST=192.0.2.10 LEN=60 TOS=0x00 PREC=0x00 TTL=" + (40 + r.nextInt(20)) + " ID=" + r.nextInt(65536)
+                + " DF PROTO=TCP SPT=" + (1024 + r.nextInt(60000)) + " DPT=" + SCANNED[r.nextInt(SCANNED.length)]
+                + " WINDOW=29200 RES=0x00 SYN URGP=0";
+    }
+
+    private static String netfilterAccept(SplittableRandom r) {
+        return "[" + r.nextInt(900000) + ".000000] OUT-ACCEPT: IN=eth1 OUT=eth0 SRC=" + inside(r) + " DST=" + outside(r)
+                + " LEN=60 TOS=0x00 PREC=0x00 TTL=" + (63 + r.nextInt(2) * 64) + " ID=" + r.nextInt(65536)
+                + " DF PROTO=TCP SPT=" + (1024 + r.nextInt(60000)) + " DPT=" + WEB_PORTS[r.nextInt(WEB_PORTS.length)]
+                + " WINDOW=64240 RES=0x00 SYN URGP=0";
+    }
+}
