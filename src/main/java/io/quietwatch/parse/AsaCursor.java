@@ -134,12 +134,6 @@ final class AsaCursor {
         return i < end ? i : -1;
     }
 
-    /** Index of {@code s} at or after the position, wholly before the end, or -1. */
-    int indexOf(String s) {
-        int i = text.indexOf(s, pos);
-        return i >= 0 && i + s.length() <= end ? i : -1;
-    }
-
     /** After optional spaces, an unsigned decimal of at most 18 digits ending at a delimiter. */
     long number(String what) {
         skipSpaces();

@@ -5,8 +5,8 @@ import io.quietwatch.event.LogEventBuilder;
 import io.quietwatch.parse.AsaEndpoint.Port;
 
 /**
- * Readers of the deny and access-list messages: 106001, 106006, 106007, 106014, 106015, 106023 and
- * 106100. Each starts where the message text starts. These messages describe one packet, so the
+ * Readers of the deny messages: 106001, 106006, 106007, 106014, 106015 and 106023. Each starts where
+ * the message text starts. These messages describe one packet, so the
  * source is simply the packet's sender.
  */
 final class AsaDenies {
@@ -99,43 +99,6 @@ final class AsaDenies {
         AsaEndpoint.apply(b, src, dst, null);
     }
 
-    /**
-     * 106100: {@code access-list acl {permitted|denied|est-allowed} <proto> I/ip(port) [(user)] ->
-     * I/ip(port) [(user)] hit-cnt n {first hit | N-second interval} [hashes]}. For ICMP the numbers in
-     * parentheses are the type and the code.
-     */
-    static void accessList(AsaCursor c, LogEventBuilder b) {
-        c.keyword("access-list");
-        String acl = c.word("access-list name");
-        String action;
-        if (c.tryKeyword("permitted")) {
-            action = "permitted";
-        } else if (c.tryKeyword("denied")) {
-            action = "denied";
-        } else if (c.tryKeyword("est-allowed")) {
-            action = "est-allowed";
-        } else {
-            throw c.fail("expected 'permitted', 'denied' or 'est-allowed'");
-        }
-        String transport = AsaProtocol.read(c);
-        AsaEndpoint src = aclEndpoint(c, SOURCE);
-        c.skipSpaces();
-        if (!c.tryLiteral("->")) {
-            throw c.fail("expected '->'");
-        }
-        AsaEndpoint dst = aclEndpoint(c, DESTINATION);
-        c.keyword("hit-cnt");
-        c.number("hit count");
-        if (AsaProtocol.isIcmp(transport)) {
-            b.icmpType(src.port).icmpCode(dst.port);
-            src.port = null;
-            dst.port = null;
-        }
-        b.category(LogEvent.CATEGORY_NETWORK).action(action).transport(transport).ruleName(acl)
-                .outcome("denied".equals(action) ? LogEvent.DENIED : LogEvent.ALLOWED);
-        AsaEndpoint.apply(b, src, dst, null);
-    }
-
     private static void flagged(AsaCursor c, LogEventBuilder b) {
         c.keyword("from");
         AsaEndpoint src = endpoint(c, SOURCE, (char) 0, Port.REQUIRED);
@@ -165,20 +128,6 @@ final class AsaDenies {
 
     private static AsaEndpoint endpoint(AsaCursor c, String side, char sep, Port port) {
         AsaEndpoint e = AsaEndpoint.read(c, side, sep, port);
-        e.readGroups(c, side);
-        return e;
-    }
-
-    /** {@code interface/address(port)}, then any user groups. */
-    private static AsaEndpoint aclEndpoint(AsaCursor c, String side) {
-        AsaEndpoint e = AsaEndpoint.read(c, side, '/', Port.NONE);
-        if (!c.tryLiteral("(")) {
-            throw c.fail("no port for " + side);
-        }
-        e.port = c.port(side + " port");
-        if (!c.tryLiteral(")")) {
-            throw c.fail("unclosed '(' after " + side + " port");
-        }
         e.readGroups(c, side);
         return e;
     }

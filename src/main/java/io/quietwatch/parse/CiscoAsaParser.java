@@ -9,12 +9,19 @@ import io.quietwatch.event.LogEventBuilder;
  * for anywhere in the message, so stray prefixes ({@code fw1 : %ASA-...}) or a whole line whose
  * syslog header was not recognised still parse.
  *
- * <p>Connection messages 302013-302016 and 302020/302021 become {@code start}/{@code end} events
- * (see {@link AsaConnections} for how initiator and responder are told apart, teardowns included);
+ * <p>Connection messages 302013-302016 and 302020/302021 become {@code start}/{@code end} events;
  * deny and access-list messages 106001, 106006, 106007, 106014, 106015, 106023 and 106100 become
  * {@code allowed}/{@code denied} events. Any other message id yields an event with what every ASA
  * line has: time, observer, event code and the original line. A known id whose fields are missing
  * or unreadable is {@code Malformed}, with the reason naming the field and offset.
+ *
+ * <p>Source and destination (Cisco TAC document 116149): a built message names the responder after
+ * {@code for} when it is {@code outbound} and the initiator when it is {@code inbound}. A teardown
+ * keeps the side order but has no direction word, and this parser keeps no state, so the side with
+ * the lower port is taken as the server (the destination); on equal ports the outbound reading is
+ * taken ({@code for} is the destination). An ICMP teardown is read as outbound: {@code laddr} is the
+ * source, {@code faddr} the destination. The parenthesised mapped addresses become the NAT fields of
+ * their side; the first identity or AAA user found (source side first) becomes the user.
  *
  * <p>ASA bodies carry no time of their own: the event time is the syslog header's, else the context
  * clock's now. Stateless and thread-safe.
@@ -114,7 +121,7 @@ public final class CiscoAsaParser implements EventParser {
             case 106014 -> AsaDenies.icmp(c, b);
             case 106015 -> AsaDenies.noConnection(c, b);
             case 106023 -> AsaDenies.accessGroup(c, b);
-            case 106100 -> AsaDenies.accessList(c, b);
+            case 106100 -> AsaAccessList.read(c, b);
             default -> {
                 // Every other id: the common fields are all this parser knows.
             }
