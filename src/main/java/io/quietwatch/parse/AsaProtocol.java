@@ -7,7 +7,7 @@ final class AsaProtocol {
     static final String TCP = "tcp";
     static final String UDP = "udp";
     static final String ICMP = "icmp";
-    static final String ICMP6 = "icmp6";
+    static final String ICMP6 = "ipv6-icmp";
     static final String IPV6_ICMP = "ipv6-icmp";
 
     private AsaProtocol() {
