@@ -45,6 +45,9 @@ final class LoadgenCommand implements Callable<Integer> {
     String admin;
     @Option(names = "--token-file", paramLabel = "FILE", description = "Admin token file (default: var/admin.token under the home directory).")
     Path tokenFile;
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the messages to a file instead of sending them, "
+            + "stamped as if sent at --rate per second ending now (input for replay benchmarks).")
+    Path output;
     @Spec
     CommandSpec spec;
 
@@ -53,6 +56,9 @@ final class LoadgenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            return writeFile(out);
+        }
         int colon = target.lastIndexOf(':');
         InetSocketAddress to = new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
         JsonNode before = stats();
@@ -73,6 +79,22 @@ final class LoadgenCommand implements Callable<Integer> {
         out.printf("dropped   %,d (queue full)%n", delta(before, after, "dropped"));
         out.printf("lost      %,d (sent but never received: kernel buffer overflow or network)%n", sent - delta(before, after, "received"));
         out.printf("alerts    %,d%n", delta(before, after, "alerts_raised"));
+        return 0;
+    }
+
+    private int writeFile(PrintWriter out) throws IOException {
+        SyntheticTraffic traffic = new SyntheticTraffic(8192, 42);
+        byte[] buf = new byte[traffic.maxLength()];
+        long end = System.currentTimeMillis();
+        long start = end - count * 1000 / rate;
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(output), 1 << 20)) {
+            for (long n = 0; n < count; n++) {
+                int len = traffic.message(n, start + n * 1000 / rate, buf);
+                os.write(buf, 0, len);
+                os.write('\n');
+            }
+        }
+        out.printf("wrote %,d messages to %s (%,d per second of event time)%n", count, output, rate);
         return 0;
     }
 

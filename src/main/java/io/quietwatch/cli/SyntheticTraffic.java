@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * netfilter LOG lines from a /16 of internal hosts to random outside addresses, with RFC 3164 headers
  * stamped with the current second. Bodies are generated once; each message costs a header and a copy.
  */
-final class SyntheticTraffic {
+public final class SyntheticTraffic {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     private static final int[] WEB_PORTS = {443, 443, 443, 80, 53, 123, 8080, 993, 6667, 4444, 3478};
     private static final int[] SCANNED = {22, 23, 445, 3389, 1433, 5900, 8080, 25, 80, 6379};
@@ -23,7 +23,7 @@ final class SyntheticTraffic {
     private byte[] asaHeader;
     private byte[] kernelHeader;
 
-    SyntheticTraffic(int variety, long seed) {
+    public SyntheticTraffic(int variety, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         bodies = new byte[variety][];
         asa = new boolean[variety];
@@ -42,7 +42,7 @@ final class SyntheticTraffic {
     }
 
     /** Writes message {@code n} with a header for {@code nowMillis} into {@code buf}; returns its length. */
-    int message(long n, long nowMillis, byte[] buf) {
+    public int message(long n, long nowMillis, byte[] buf) {
         long second = nowMillis / 1000;
         if (second != headerSecond) {
             headerSecond = second;
@@ -60,7 +60,7 @@ final class SyntheticTraffic {
     }
 
     /** Longest message this generator produces. */
-    int maxLength() {
+    public int maxLength() {
         int max = 0;
         for (byte[] b : bodies) {
             max = Math.max(max, b.length);

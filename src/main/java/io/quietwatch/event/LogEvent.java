@@ -126,6 +126,16 @@ public record LogEvent(
         return durationNanos == null ? null : durationNanos / 1_000_000_000L;
     }
 
+    /** The same event at another time (replays with a time offset, benchmarks). */
+    public LogEvent withTimestamp(long epochMillis) {
+        return new LogEvent(epochMillis, observerVendor, observerProduct, observerHostname, format, eventCode, category,
+                action, outcome, phase, reason, sourceIp, sourcePort, destinationIp, destinationPort, sourceNatIp,
+                sourceNatPort, destinationNatIp, destinationNatPort, transport, direction, hostIp, durationNanos,
+                sourceBytes, destinationBytes, networkBytes, networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode,
+                ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod, httpStatus, mimeType, userAgent,
+                fileName, userName, assignedIp, connectionId, original);
+    }
+
     /** A fresh builder. */
     public static LogEventBuilder builder() {
         return new LogEventBuilder();

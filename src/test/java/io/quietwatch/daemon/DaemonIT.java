@@ -1,0 +1,129 @@
+package io.quietwatch.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quietwatch.config.AdminConfig;
+import io.quietwatch.config.DeadLetterConfig;
+import io.quietwatch.config.EngineConfig;
+import io.quietwatch.config.FileSinkConfig;
+import io.quietwatch.config.InputConfig;
+import io.quietwatch.config.QuietWatchConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real daemon on ephemeral loopback ports: an ASA session of two hours on 443 arrives in pieces
+ * over UDP and over TCP (octet counting and LF framing), mixed with garbage; exactly one http-tunnel
+ * alert comes out, the garbage is counted and dead-lettered, and nothing else is lost.
+ */
+class DaemonIT {
+    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path home;
+    private Daemon daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        QuietWatchConfig config = new QuietWatchConfig(
+                List.of(new InputConfig("udp-in", "udp", "127.0.0.1", 0, "auto", "UTC", null, null, null),
+                        new InputConfig("tcp-in", "tcp", "127.0.0.1", 0, "auto", "UTC", null, null, null)),
+                null, Path.of("epl-rules").toAbsolutePath().toString(), null, null, new EngineConfig(300, 24),
+                new DeadLetterConfig("var/deadletter.log", 100), List.of(new FileSinkConfig("file", "var/alerts.jsonl")),
+                new AdminConfig(true, "127.0.0.1", 0), Map.of(), 60);
+        daemon = Daemon.start(config, home, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        daemon.close();
+    }
+
+    private static String asa(Instant t, String body) {
+        return "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(t, ZoneOffset.UTC)) + " fw1 : " + body;
+    }
+
+    @Test
+    void longSessionOverEveryFramingGivesExactlyOneAlert() throws Exception {
+        InetSocketAddress udp = daemon.inputAddresses().get(0);
+        InetSocketAddress tcp = daemon.inputAddresses().get(1);
+        Instant end = Instant.now();
+        Instant start = end.minusSeconds(7200 + 7);
+        String built = asa(start, "%ASA-6-302013: Built outbound TCP connection 4242 for outside:203.0.113.80/443 "
+                + "(203.0.113.80/443) to inside:10.1.2.3/51515 (198.51.100.1/51515)");
+        String teardown = asa(end, "%ASA-6-302014: Teardown TCP connection 4242 for outside:203.0.113.80/443 "
+                + "to inside:10.1.2.3/51515 duration 2:00:07 bytes 1234567 TCP FINs");
+        String shortOne = asa(end, "%ASA-6-302014: Teardown TCP connection 4243 for outside:203.0.113.81/443 "
+                + "to inside:10.1.2.4/51516 duration 0:00:07 bytes 1234 TCP FINs");
+        String iptables = "<4>" + DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ROOT)
+                .format(ZonedDateTime.ofInstant(end, ZoneOffset.UTC))
+                + " gw1 kernel: [ 1234.567890] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=10.1.2.3 LEN=40 TOS=0x00 "
+                + "PREC=0x00 TTL=240 ID=54321 PROTO=TCP SPT=51234 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0";
+
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (String m : List.of(built, "garbage over udp \u0000 with a NUL", shortOne)) {
+                byte[] b = m.getBytes(StandardCharsets.UTF_8);
+                socket.send(new DatagramPacket(b, b.length, udp));
+            }
+        }
+        try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
+            for (String m : List.of(iptables, teardown)) {
+                byte[] b = m.getBytes(StandardCharsets.UTF_8);
+                out.write((b.length + " ").getBytes(StandardCharsets.US_ASCII));
+                out.write(b);
+            }
+        }
+        try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
+            out.write("more garbage over tcp\r\n\u00ff\u00fe not utf-8\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> (long) daemon.stats().snapshot(0).get("processed") == 7);
+        Map<String, Object> stats = daemon.stats().snapshot(0);
+        assertThat(stats).containsEntry("received", 7L).containsEntry("parsed", 4L).containsEntry("unparsed", 3L)
+                .containsEntry("dropped", 0L);
+
+        Path alerts = home.resolve("var/alerts.jsonl");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(alerts) && !Files.readAllLines(alerts).isEmpty());
+        List<String> lines = Files.readAllLines(alerts);
+        assertThat(lines).hasSize(1);
+        JsonNode a = json.readTree(lines.get(0));
+        assertThat(a.path("detection").asText()).isEqualTo("http-tunnel");
+        assertThat(a.path("rule").asText()).isEqualTo("http-tunnel-closed");
+        assertThat(a.path("severity").asText()).isEqualTo("low");
+        assertThat(a.path("host").path("ip").asText()).isEqualTo("10.1.2.3");
+        assertThat(a.path("destination").path("ip").asText()).isEqualTo("203.0.113.80");
+        assertThat(a.path("destination").path("port").asInt()).isEqualTo(443);
+        assertThat(a.path("details").path("durationSeconds").asLong()).isEqualTo(7207);
+        assertThat(a.path("evidence").get(0).path("quietwatch").path("connection_id").asText()).isEqualTo("4242");
+
+        List<String> dead = Files.readAllLines(home.resolve("var/deadletter.log"));
+        assertThat(dead).hasSize(3);
+        assertThat(dead).allSatisfy(d -> assertThat(json.readTree(d).path("error").path("message").asText()).isNotBlank());
+        assertThat(dead).anySatisfy(d -> assertThat(json.readTree(d).path("event").path("original").asText())
+                .isEqualTo("garbage over udp \u0000 with a NUL"));
+    }
+}
