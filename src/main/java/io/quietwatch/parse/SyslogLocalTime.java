@@ -18,6 +18,7 @@ import java.time.zone.ZoneRules;
 final class SyslogLocalTime {
     private static final int SECONDS_PER_DAY = 86_400;
     private static final int NOT_FIXED = Integer.MIN_VALUE;
+    private static final long HALF_YEAR = 182L * SECONDS_PER_DAY;
 
     /** Epoch second of the start of one local hour in one zone, when no transition falls in that hour. */
     private record HourEpoch(ZoneId zone, long hourKey, long epochSecond) {
@@ -65,6 +66,12 @@ final class SyslogLocalTime {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long nowLocal = nowSecond + offsetAt(zone, nowSecond);
         int thisYear = yearOfDay(Math.floorDiv(nowLocal, SECONDS_PER_DAY));
+        if (day <= daysInMonth(thisYear, month)) {
+            long distance = Math.abs(localSeconds(thisYear, month, day, hour, minute, second) - nowLocal);
+            if (distance < HALF_YEAR) {
+                return thisYear; // a neighbouring year is at least 365 - 182 days away
+            }
+        }
         int best = -1;
         long bestDistance = Long.MAX_VALUE;
         for (int year = thisYear - 1; year <= thisYear + 1; year++) {
