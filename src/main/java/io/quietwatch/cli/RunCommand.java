@@ -37,9 +37,11 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_INVALID;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Log4j's own shutdown hook is disabled in its configuration, so the stop sequence can still log
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
             stopped.countDown();
+            LogManager.shutdown();
         }, "quietwatch-shutdown"));
         LOG.info("QuietWatch running (home {})", Home.get());
         stopped.await();

@@ -98,7 +98,6 @@ public final class Daemon implements AutoCloseable {
         try {
             for (Input in : inputs) {
                 in.start();
-                LOG.info("Input {} listening on {}/{}", in.endpoint().name(), in.endpoint().config().protocol(), in.localAddress());
             }
             admin = config.admin().enabled()
                     ? AdminServer.start(config.admin().bindAddress(), config.admin().port(), home.resolve("var/admin.token"), stats, clock)

@@ -75,7 +75,7 @@ public final class RuleEngine implements AutoCloseable {
         this.configuration = configuration();
         this.runtime = EPRuntimeProvider.getRuntime("quietwatch-" + UUID.randomUUID(), configuration);
         this.events = runtime.getEventService();
-        events.clockExternal();
+        // the internal timer is disabled in the configuration: the clock is already external
         events.advanceTime(0);
         this.compiler = new RuleCompiler(configuration);
     }

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /** The built launcher {@code bin/quietwatch} as a subprocess: what an admin types. */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("bin/quietwatch").toAbsolutePath();
-    private static final Pattern LISTENING = Pattern.compile("Input (\\S+) listening on (udp|tcp)/\\S*:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("(UDP|TCP) input (\\S+) listening on \\S*:(\\d+)");
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -74,7 +74,7 @@ class LauncherIT {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 Matcher m = LISTENING.matcher(Files.readString(err));
                 while (m.find()) {
-                    ports[m.group(2).equals("udp") ? 0 : 1] = Integer.parseInt(m.group(3));
+                    ports[m.group(1).equals("UDP") ? 0 : 1] = Integer.parseInt(m.group(3));
                 }
                 return ports[0] > 0 && ports[1] > 0;
             });
