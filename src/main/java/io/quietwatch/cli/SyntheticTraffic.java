@@ -25,19 +25,39 @@ public final class SyntheticTraffic {
 
     public SyntheticTraffic(int variety, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        bodies = new byte[variety][];
-        asa = new boolean[variety];
-        for (int i = 0; i < variety; i++) {
+        int half = variety / 2;
+        bodies = new byte[half * 2][];
+        asa = new boolean[half * 2];
+        // a connection's teardown comes half a cycle after its built line, with the same id and endpoints
+        for (int i = 0; i < half; i++) {
             int kind = rnd.nextInt(10);
-            asa[i] = kind < 7;
-            String body = switch (kind) {
-                case 0, 1, 2 -> asaBuilt(rnd, i);
-                case 3, 4, 5 -> asaTeardown(rnd, i);
-                case 6 -> asaDeny(rnd);
-                case 7, 8 -> netfilterBlock(rnd);
-                default -> netfilterAccept(rnd);
-            };
-            bodies[i] = body.getBytes(StandardCharsets.US_ASCII);
+            String first;
+            String second;
+            if (kind < 6) {
+                String out = outside(rnd);
+                String in = inside(rnd);
+                int port = WEB_PORTS[rnd.nextInt(WEB_PORTS.length)];
+                boolean udp = port == 53 || port == 123 || port == 3478;
+                int sport = 1024 + rnd.nextInt(60000);
+                int id = 100000 + i;
+                first = asaBuilt(id, udp, in, sport, out, port);
+                second = asaTeardown(id, udp, in, sport, out, port, rnd.nextInt(600), rnd.nextInt(2_000_000));
+                asa[i] = true;
+                asa[i + half] = true;
+            } else if (kind == 6) {
+                first = asaDeny(rnd);
+                second = asaDeny(rnd);
+                asa[i] = true;
+                asa[i + half] = true;
+            } else if (kind < 9) {
+                first = netfilterBlock(rnd);
+                second = netfilterBlock(rnd);
+            } else {
+                first = netfilterAccept(rnd);
+                second = netfilterAccept(rnd);
+            }
+            bodies[i] = first.getBytes(StandardCharsets.US_ASCII);
+            bodies[i + half] = second.getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -76,25 +96,16 @@ public final class SyntheticTraffic {
         return (11 + r.nextInt(180)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
-    private static String asaBuilt(SplittableRandom r, int id) {
-        String out = outside(r);
-        String in = inside(r);
-        int port = WEB_PORTS[r.nextInt(WEB_PORTS.length)];
-        String proto = port == 53 || port == 123 || port == 3478 ? "UDP" : "TCP";
-        int sport = 1024 + r.nextInt(60000);
-        return "%ASA-6-" + (proto.equals("TCP") ? "302013" : "302015") + ": Built outbound " + proto + " connection "
-                + (100000 + id) + " for outside:" + out + "/" + port + " (" + out + "/" + port + ") to inside:" + in + "/"
+    private static String asaBuilt(int id, boolean udp, String in, int sport, String out, int port) {
+        return "%ASA-6-" + (udp ? "302015" : "302013") + ": Built outbound " + (udp ? "UDP" : "TCP") + " connection "
+                + id + " for outside:" + out + "/" + port + " (" + out + "/" + port + ") to inside:" + in + "/"
                 + sport + " (198.51.100.1/" + sport + ")";
     }
 
-    private static String asaTeardown(SplittableRandom r, int id) {
-        String out = outside(r);
-        String in = inside(r);
-        int port = WEB_PORTS[r.nextInt(WEB_PORTS.length)];
-        int secs = r.nextInt(600);
-        return "%ASA-6-302014: Teardown TCP connection " + (200000 + id) + " for outside:" + out + "/" + port
-                + " to inside:" + in + "/" + (1024 + r.nextInt(60000)) + " duration 0:" + String.format(Locale.ROOT, "%02d:%02d", secs / 60, secs % 60)
-                + " bytes " + r.nextInt(2_000_000) + " TCP FINs";
+    private static String asaTeardown(int id, boolean udp, String in, int sport, String out, int port, int secs, int bytes) {
+        return "%ASA-6-" + (udp ? "302016" : "302014") + ": Teardown " + (udp ? "UDP" : "TCP") + " connection " + id
+                + " for outside:" + out + "/" + port + " to inside:" + in + "/" + sport + " duration 0:"
+                + String.format(Locale.ROOT, "%02d:%02d", secs / 60, secs % 60) + " bytes " + bytes + (udp ? "" : " TCP FINs");
     }
 
     private static String asaDeny(SplittableRandom r) {
