@@ -77,6 +77,19 @@ public final class NetfilterParser implements EventParser {
         if (out < 0 || s.indexOf(SRC, out) < 0) {
             return -1;
         }
+        return inBefore(s, out);
+    }
+
+    // The interface name right before " OUT=" holds no '=' or blank, so its "IN=" is found by walking
+    // back from there; the slow String.lastIndexOf is left for odd lines with text between IN= and OUT=.
+    private static int inBefore(String s, int out) {
+        int eq = out - 1;
+        while (eq >= 0 && s.charAt(eq) != '=' && s.charAt(eq) != ' ') {
+            eq--;
+        }
+        if (eq >= 2 && s.charAt(eq) == '=' && s.charAt(eq - 1) == 'N' && s.charAt(eq - 2) == 'I') {
+            return eq - 2;
+        }
         return s.lastIndexOf(IN, out - IN.length());
     }
 
