@@ -1,5 +1,28 @@
 package io.quietwatch.parse;
 
+import static io.quietwatch.parse.NetfilterKeys.ACK;
+import static io.quietwatch.parse.NetfilterKeys.ARP;
+import static io.quietwatch.parse.NetfilterKeys.CODE;
+import static io.quietwatch.parse.NetfilterKeys.DPT;
+import static io.quietwatch.parse.NetfilterKeys.DST;
+import static io.quietwatch.parse.NetfilterKeys.FLOWLBL;
+import static io.quietwatch.parse.NetfilterKeys.HOPLIMIT;
+import static io.quietwatch.parse.NetfilterKeys.ID;
+import static io.quietwatch.parse.NetfilterKeys.IN;
+import static io.quietwatch.parse.NetfilterKeys.IPDST;
+import static io.quietwatch.parse.NetfilterKeys.IPSRC;
+import static io.quietwatch.parse.NetfilterKeys.LEN;
+import static io.quietwatch.parse.NetfilterKeys.OUT;
+import static io.quietwatch.parse.NetfilterKeys.PHYSIN;
+import static io.quietwatch.parse.NetfilterKeys.PHYSOUT;
+import static io.quietwatch.parse.NetfilterKeys.PROTO;
+import static io.quietwatch.parse.NetfilterKeys.SPT;
+import static io.quietwatch.parse.NetfilterKeys.SRC;
+import static io.quietwatch.parse.NetfilterKeys.SYN;
+import static io.quietwatch.parse.NetfilterKeys.TTL;
+import static io.quietwatch.parse.NetfilterKeys.TYPE;
+import static io.quietwatch.parse.NetfilterKeys.URGP;
+
 /**
  * The key=value part of one netfilter LOG line, scanned once from its {@code IN=}: where the values of
  * the outer packet header are, and its numbers. Everything inside {@code [...]} (the packet an ICMP
@@ -76,156 +99,160 @@ final class NetfilterFields {
                 }
                 i++;
             } else {
-                int start = i;
-                int eq = ABSENT;
-                while (i < n && (c = s.charAt(i)) != ' ' && c != '[' && c != ']') {
-                    if (c == '=' && eq == ABSENT) {
-                        eq = i;
-                    }
-                    i++;
-                }
-                if (depth == 0) {
-                    if (eq == ABSENT) {
-                        word(start, i);
-                    } else {
-                        field(start, eq, i);
-                    }
-                }
+                i = depth == 0 ? token(i, n) : skipQuoted(i, n);
             }
         }
     }
 
-    private void word(int from, int to) {
-        int len = to - from;
-        if (len <= 3 && protoFrom != ABSENT && tcpFlag(from, len)) {
+    // The key is read into a key code on the way to '='; the value runs to the next blank.
+    private int token(int start, int n) {
+        long key = 0;
+        int i = start;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '=') {
+                int end = i + 1;
+                while (end < n && s.charAt(end) != ' ') {
+                    end++;
+                }
+                field(NetfilterKeys.known(key, i - start), i + 1, end);
+                return end;
+            }
+            if (c == ' ' || c == '[' || c == ']') {
+                break;
+            }
+            key = NetfilterKeys.next(key, c);
+            i++;
+        }
+        word(NetfilterKeys.known(key, i - start), start, i);
+        return i;
+    }
+
+    private int skipQuoted(int i, int n) {
+        char c;
+        while (i < n && (c = s.charAt(i)) != ' ' && c != '[' && c != ']') {
+            i++;
+        }
+        return i;
+    }
+
+    private void word(long key, int from, int to) {
+        if (protoFrom != ABSENT && NetfilterKeys.tcpFlag(key)) {
+            if (key == SYN) {
+                syn = true;
+            } else if (key == ACK) {
+                ack = true;
+            }
             if (flagsFrom == ABSENT) {
                 flagsFrom = from;
             }
             flagsTo = to;
+        } else if (key == ARP) {
+            arp = true;
         } else if (s.startsWith("FRAG:", from)) {
             fragment = true;
-        } else if (len == 10 && s.startsWith("INCOMPLETE", from)) {
+        } else if (to - from == 10 && s.startsWith("INCOMPLETE", from)) {
             incomplete = true;
-        } else if (len == 3 && s.startsWith("ARP", from)) {
-            arp = true;
         }
     }
 
-    private boolean tcpFlag(int from, int len) {
-        if (len == 2) {
-            return s.startsWith("AE", from);
-        }
-        if (len != 3) {
-            return false;
-        }
-        if (s.startsWith("SYN", from)) {
-            syn = true;
-            return true;
-        }
-        if (s.startsWith("ACK", from)) {
-            ack = true;
-            return true;
-        }
-        return s.startsWith("FIN", from) || s.startsWith("RST", from) || s.startsWith("PSH", from)
-                || s.startsWith("URG", from) || s.startsWith("ECE", from) || s.startsWith("CWR", from);
-    }
-
-    private void field(int k, int eq, int end) {
-        int v = eq + 1;
-        switch (eq - k) {
-            case 2 -> {
-                if (s.startsWith("IN", k) && inFrom == ABSENT) {
-                    inFrom = v;
-                    inTo = end;
-                } else if (s.startsWith("ID", k) && id == ABSENT && protoFrom == ABSENT) {
-                    id = checked("ID is not a number 0-65535", v, end, 0xffff);
-                }
-            }
-            case 3 -> field3(k, v, end);
-            case 4 -> {
-                if (s.startsWith("TYPE", k) && icmpType == ABSENT) {
-                    icmpType = checked("ICMP TYPE is not a number 0-255", v, end, 0xff);
-                } else if (s.startsWith("CODE", k) && icmpCode == ABSENT) {
-                    icmpCode = checked("ICMP CODE is not a number 0-255", v, end, 0xff);
-                } else if (s.startsWith("URGP", k)) {
-                    urgentPointer = true;
-                }
-            }
-            case 5 -> field5(k, v, end);
-            case 6 -> {
-                if (s.startsWith("PHYSIN", k) && physInFrom == ABSENT) {
-                    physInFrom = v;
-                    physInTo = end;
-                }
-            }
-            case 7 -> {
-                if (s.startsWith("PHYSOUT", k) && physOutFrom == ABSENT) {
-                    physOutFrom = v;
-                    physOutTo = end;
-                } else if (s.startsWith("FLOWLBL", k)) {
-                    flowLabel = true;
-                }
-            }
-            case 8 -> {
-                if (s.startsWith("HOPLIMIT", k) && ttl == ABSENT) {
-                    ttl = checked("HOPLIMIT is not a number 0-255", v, end, 0xff);
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void field3(int k, int v, int end) {
-        if (s.startsWith("SRC", k)) {
+    private void field(long key, int v, int end) {
+        if (key == SRC) {
             if (srcFrom == ABSENT) {
                 srcFrom = v;
                 srcTo = end;
             }
-        } else if (s.startsWith("DST", k)) {
+        } else if (key == DST) {
             if (dstFrom == ABSENT) {
                 dstFrom = v;
                 dstTo = end;
             }
-        } else if (s.startsWith("SPT", k)) {
-            if (sourcePort == ABSENT) {
-                sourcePort = checked("SPT is not a port number 0-65535", v, end, 0xffff);
-            }
-        } else if (s.startsWith("DPT", k)) {
-            if (destinationPort == ABSENT) {
-                destinationPort = checked("DPT is not a port number 0-65535", v, end, 0xffff);
-            }
-        } else if (s.startsWith("TTL", k)) {
-            if (ttl == ABSENT) {
-                ttl = checked("TTL is not a number 0-255", v, end, 0xff);
-            }
-        } else if (s.startsWith("LEN", k)) {
+        } else if (key == LEN) {
             if (protoFrom != ABSENT) {
                 udpLength = true;
             } else if (length == ABSENT) {
                 length = checked("LEN is not a number", v, end, Integer.MAX_VALUE);
             }
-        } else if (s.startsWith("OUT", k) && outFrom == ABSENT) {
-            outFrom = v;
-            outTo = end;
+        } else if (key == TTL) {
+            if (ttl == ABSENT) {
+                ttl = checked("TTL is not a number 0-255", v, end, 0xff);
+            }
+        } else if (key == ID) {
+            if (id == ABSENT && protoFrom == ABSENT) {
+                id = checked("ID is not a number 0-65535", v, end, 0xffff);
+            }
+        } else if (key == PROTO) {
+            proto(v, end);
+        } else if (key == SPT) {
+            if (sourcePort == ABSENT) {
+                sourcePort = checked("SPT is not a port number 0-65535", v, end, 0xffff);
+            }
+        } else if (key == DPT) {
+            if (destinationPort == ABSENT) {
+                destinationPort = checked("DPT is not a port number 0-65535", v, end, 0xffff);
+            }
+        } else if (key == URGP) {
+            urgentPointer = true;
+        } else {
+            rareField(key, v, end);
         }
     }
 
-    private void field5(int k, int v, int end) {
-        if (s.startsWith("PROTO", k)) {
-            if (protoFrom == ABSENT) {
-                if (v == end) {
-                    error = "PROTO is empty";
-                }
-                protoFrom = v;
-                protoTo = end;
+    private void rareField(long key, int v, int end) {
+        if (key == IN) {
+            if (inFrom == ABSENT) {
+                inFrom = v;
+                inTo = end;
             }
-        } else if (arp && s.startsWith("IPSRC", k)) {
-            if (srcFrom == ABSENT) {
-                srcFrom = v;
-                srcTo = end;
+        } else if (key == OUT) {
+            if (outFrom == ABSENT) {
+                outFrom = v;
+                outTo = end;
             }
-        } else if (arp && s.startsWith("IPDST", k) && dstFrom == ABSENT) {
+        } else if (key == TYPE) {
+            if (icmpType == ABSENT) {
+                icmpType = checked("ICMP TYPE is not a number 0-255", v, end, 0xff);
+            }
+        } else if (key == CODE) {
+            if (icmpCode == ABSENT) {
+                icmpCode = checked("ICMP CODE is not a number 0-255", v, end, 0xff);
+            }
+        } else if (key == HOPLIMIT) {
+            if (ttl == ABSENT) {
+                ttl = checked("HOPLIMIT is not a number 0-255", v, end, 0xff);
+            }
+        } else if (key == FLOWLBL) {
+            flowLabel = true;
+        } else if (key == PHYSIN) {
+            if (physInFrom == ABSENT) {
+                physInFrom = v;
+                physInTo = end;
+            }
+        } else if (key == PHYSOUT) {
+            if (physOutFrom == ABSENT) {
+                physOutFrom = v;
+                physOutTo = end;
+            }
+        } else if (arp) {
+            arpField(key, v, end);
+        }
+    }
+
+    private void proto(int v, int end) {
+        if (protoFrom == ABSENT) {
+            if (v == end) {
+                error = "PROTO is empty";
+            }
+            protoFrom = v;
+            protoTo = end;
+        }
+    }
+
+    private void arpField(long key, int v, int end) {
+        if (key == IPSRC && srcFrom == ABSENT) {
+            srcFrom = v;
+            srcTo = end;
+        } else if (key == IPDST && dstFrom == ABSENT) {
             dstFrom = v;
             dstTo = end;
         }

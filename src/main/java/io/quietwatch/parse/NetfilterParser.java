@@ -3,8 +3,6 @@ package io.quietwatch.parse;
 import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 
-import java.util.Locale;
-
 import static io.quietwatch.parse.NetfilterFields.ABSENT;
 
 /**
@@ -52,8 +50,8 @@ public final class NetfilterParser implements EventParser {
         if (dst == null && f.dstFrom != ABSENT) {
             return ParseResult.malformed("DST is not an IP address");
         }
-        String transport = f.protoFrom == ABSENT ? null : transport(s, f.protoFrom, f.protoTo);
-        problem = transportProblem(f, transport);
+        String transport = f.protoFrom == ABSENT ? null : NetfilterProtocols.transport(s, f.protoFrom, f.protoTo);
+        problem = NetfilterProtocols.problem(f, transport);
         if (problem != null) {
             return ParseResult.malformed(problem);
         }
@@ -76,6 +74,19 @@ public final class NetfilterParser implements EventParser {
         int out = s.indexOf(OUT, in);
         if (out < 0 || s.indexOf(SRC, out) < 0) {
             return -1;
+        }
+        return inBefore(s, out);
+    }
+
+    // The interface name right before " OUT=" holds no '=' or blank, so its "IN=" is found by walking
+    // back from there; the slow String.lastIndexOf is left for odd lines with text between IN= and OUT=.
+    private static int inBefore(String s, int out) {
+        int eq = out - 1;
+        while (eq >= 0 && s.charAt(eq) != '=' && s.charAt(eq) != ' ') {
+            eq--;
+        }
+        if (eq >= 2 && s.charAt(eq) == '=' && s.charAt(eq - 1) == 'N' && s.charAt(eq - 2) == 'I') {
+            return eq - 2;
         }
         return s.lastIndexOf(IN, out - IN.length());
     }
@@ -104,35 +115,6 @@ public final class NetfilterParser implements EventParser {
         return null;
     }
 
-    private static String transportProblem(NetfilterFields f, String transport) {
-        if (transport == null || f.fragment || f.incomplete) {
-            return null;
-        }
-        switch (transport) {
-            case "tcp", "udp", "udplite" -> {
-                if (f.sourcePort == ABSENT) {
-                    return "missing SPT";
-                }
-                if (f.destinationPort == ABSENT) {
-                    return "missing DPT";
-                }
-                if (transport.equals("tcp")) {
-                    return f.urgentPointer ? null : "missing URGP (TCP header cut off?)";
-                }
-                return f.udpLength ? null : "missing UDP LEN (UDP header cut off?)";
-            }
-            case "icmp", "ipv6-icmp" -> {
-                if (f.icmpType == ABSENT) {
-                    return "missing ICMP TYPE";
-                }
-                return f.icmpCode == ABSENT ? "missing ICMP CODE" : null;
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
     private static LogEvent event(SyslogMessage m, ParseContext context, NetfilterFields f, int in, String src,
                                   String dst, String transport) {
         String s = m.message();
@@ -148,7 +130,7 @@ public final class NetfilterParser implements EventParser {
                 .category(LogEvent.CATEGORY_NETWORK)
                 .action(NetfilterPrefix.action(verdict))
                 .outcome(NetfilterPrefix.outcome(verdict))
-                .phase(phase(f, transport))
+                .phase(NetfilterProtocols.phase(f, transport))
                 .ruleName(prefixTo > prefixFrom ? s.substring(prefixFrom, prefixTo) : null)
                 .sourceIp(src)
                 .destinationIp(dst)
@@ -166,53 +148,6 @@ public final class NetfilterParser implements EventParser {
                 .egressInterface(f.physOutFrom != ABSENT ? text(s, f.physOutFrom, f.physOutTo) : text(s, f.outFrom, f.outTo))
                 .original(m.original())
                 .build(context.internal());
-    }
-
-    // Every logged packet is an observation of a flow, except TCP past its opening SYN.
-    private static String phase(NetfilterFields f, String transport) {
-        if (transport == null) {
-            return null;
-        }
-        if (transport.equals("tcp")) {
-            return f.syn && !f.ack ? LogEvent.START : null;
-        }
-        return LogEvent.START;
-    }
-
-    /** Lower-case IANA keyword of a PROTO value, a name as the kernel prints it or a number. */
-    static String transport(String s, int from, int to) {
-        char first = s.charAt(from);
-        if (first >= '0' && first <= '9') {
-            switch (NetfilterFields.number(s, from, to, 0xff)) {
-                case 1: return "icmp";
-                case 6: return "tcp";
-                case 17: return "udp";
-                case 47: return "gre";
-                case 50: return "esp";
-                case 51: return "ah";
-                case 58: return "ipv6-icmp";
-                case 132: return "sctp";
-                default: return s.substring(from, to).toLowerCase(Locale.ROOT);
-            }
-        }
-        int len = to - from;
-        if (is(s, from, len, "TCP")) {
-            return "tcp";
-        }
-        if (is(s, from, len, "UDP")) {
-            return "udp";
-        }
-        if (is(s, from, len, "ICMP")) {
-            return "icmp";
-        }
-        if (is(s, from, len, "ICMPv6")) {
-            return "ipv6-icmp";
-        }
-        return s.substring(from, to).toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean is(String s, int from, int len, String word) {
-        return len == word.length() && s.regionMatches(true, from, word, 0, len);
     }
 
     private static String address(String s, int from, int to) {

@@ -26,14 +26,19 @@ final class NetfilterPrefix {
 
     /** Where the log prefix starts in {@code s[0, end)}: past {@code kernel:}, an uptime stamp and blanks. */
     static int start(String s, int end) {
-        int i = 0;
-        int kernel = end >= KERNEL.length() ? s.lastIndexOf(KERNEL, end - KERNEL.length()) : -1;
-        if (kernel >= 0) {
-            i = kernel + KERNEL.length();
-        }
-        i = skipBlanks(s, i, end);
+        int i = skipBlanks(s, afterKernelTag(s, end), end);
         int uptime = uptimeEnd(s, i, end);
         return uptime < 0 ? i : skipBlanks(s, uptime, end);
+    }
+
+    // Looks at the colons only: a prefix has few of them, and String.lastIndexOf(String) is slow.
+    private static int afterKernelTag(String s, int end) {
+        for (int colon = end - 1; colon >= KERNEL.length() - 1; colon--) {
+            if (s.charAt(colon) == ':' && s.startsWith(KERNEL, colon + 1 - KERNEL.length())) {
+                return colon + 1;
+            }
+        }
+        return 0;
     }
 
     /** {@code end} moved back over trailing blanks, not before {@code from}. */
@@ -57,8 +62,11 @@ final class NetfilterPrefix {
             }
             int len = i - word;
             if (len >= SHORTEST && len <= LONGEST) {
+                char first = (char) (s.charAt(word) & ~0x20);
                 for (int w = 0; w < WORDS.length; w++) {
-                    if (WORDS[w].length() == len && s.regionMatches(true, word, WORDS[w], 0, len)) {
+                    String candidate = WORDS[w];
+                    if (candidate.length() == len && candidate.charAt(0) == first
+                            && s.regionMatches(true, word, candidate, 0, len)) {
                         return w;
                     }
                 }

@@ -127,6 +127,20 @@ class NetfilterParserTest {
         assertThat(e.outcome()).isEqualTo(outcome);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "'DROP-ININ=eth0 OUT= '         | eth0 | DROP-IN",
+        "'LOGIN=root IN=eth0 OUT= '     | eth0 | LOGIN=root",
+        "'IN=eth0 junk OUT= '           | eth0 | null",
+        "'x: IN= OUT= '                 | null | x:",
+    })
+    void keyValuePartStartsAtTheInRightBeforeOut(String head, String ingress, String ruleName) {
+        LogEvent e = event(SyslogMessage.bare(head + BODY.substring(BODY.indexOf("SRC="))), FixtureCases.CONTEXT);
+
+        assertThat(e.ingressInterface()).isEqualTo(ingress);
+        assertThat(e.ruleName()).isEqualTo(ruleName);
+    }
+
     @Test
     void kernelTagAndUptimeAreNotPartOfTheRuleName() {
         assertThat(event(SyslogMessage.bare("kernel: [   12.000001] " + BODY), FixtureCases.CONTEXT).ruleName())
