@@ -3,17 +3,14 @@ package io.quietwatch.cli;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.event.InternalNetworks;
+import io.quietwatch.ingest.LogFileReader;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseContext;
 import io.quietwatch.parse.ParserRegistry;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +50,7 @@ final class LineInput {
     /** Calls {@code handler} for every non-blank line of every file, in order. */
     void forEachLine(LineHandler handler) throws IOException {
         for (String f : files) {
-            try (BufferedReader in = open(f)) {
+            try (LogFileReader in = new LogFileReader(f.equals("-") ? System.in : Files.newInputStream(Path.of(f)))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (!line.isBlank()) {
@@ -62,12 +59,5 @@ final class LineInput {
                 }
             }
         }
-    }
-
-    private static BufferedReader open(String f) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        var stream = f.equals("-") ? System.in : Files.newInputStream(Path.of(f));
-        return new BufferedReader(new InputStreamReader(stream, decoder), 1 << 16);
     }
 }

@@ -5,6 +5,7 @@ import io.quietwatch.alert.AlertDeduplicator;
 import io.quietwatch.alert.AlertJson;
 import io.quietwatch.config.ConfigLoader;
 import io.quietwatch.config.QuietWatchConfig;
+import io.quietwatch.engine.BatchFeeder;
 import io.quietwatch.engine.RuleEngine;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseResult;
@@ -79,13 +80,16 @@ final class ReplayCommand implements Callable<Integer> {
             }
             LineParser parser = input.parser(c);
             long[] counts = new long[2];
-            input.forEachLine(line -> {
-                counts[0]++;
-                if (parser.parse(line) instanceof ParseResult.Parsed p) {
-                    counts[1]++;
-                    engine.send(p.event());
-                }
-            });
+            // this thread reads and parses; the feeder's thread runs the rules, in input order
+            try (BatchFeeder feeder = new BatchFeeder(engine::send, "quietwatch-replay-engine")) {
+                input.forEachLine(line -> {
+                    counts[0]++;
+                    if (parser.parse(line) instanceof ParseResult.Parsed p) {
+                        counts[1]++;
+                        feeder.add(p.event());
+                    }
+                });
+            }
             lines = counts[0];
             parsed = counts[1];
         } finally {

@@ -57,6 +57,7 @@ public final class RuleEngine implements AutoCloseable {
     private final Configuration configuration;
     private final EPRuntime runtime;
     private final EPEventService events;
+    private final com.espertech.esper.common.client.EventSender sender;
     private final RuleCompiler compiler;
     private String systemDeploymentId;
     private List<RuleFile> pending = List.of();
@@ -77,6 +78,7 @@ public final class RuleEngine implements AutoCloseable {
         this.events = runtime.getEventService();
         // the internal timer is disabled in the configuration: the clock is already external
         events.advanceTime(0);
+        this.sender = events.getEventSender(EVENT_TYPE);
         this.compiler = new RuleCompiler(configuration);
     }
 
@@ -160,7 +162,7 @@ public final class RuleEngine implements AutoCloseable {
             events.advanceTimeSpan(t);
             now = t;
         }
-        events.sendEventBean(event, EVENT_TYPE);
+        sender.sendEvent(event);
     }
 
     /**

@@ -13,6 +13,8 @@ public final class InternalNetworks {
 
     private final int[] v4Net;
     private final int[] v4Mask;
+    /** For each first octet, whether any IPv4 block can contain addresses starting with it. */
+    private final boolean[] firstOctet = new boolean[256];
     private final long[][] v6;
     private final List<String> cidrs;
 
@@ -21,6 +23,14 @@ public final class InternalNetworks {
         this.v4Net = v4Net;
         this.v4Mask = v4Mask;
         this.v6 = v6;
+        for (int o = 0; o < 256; o++) {
+            for (int i = 0; i < v4Net.length; i++) {
+                int top = v4Mask[i] & 0xff000000;
+                if (((o << 24) & top) == (v4Net[i] & top)) {
+                    firstOctet[o] = true;
+                }
+            }
+        }
     }
 
     /** The default private ranges. */
@@ -59,6 +69,11 @@ public final class InternalNetworks {
             return false;
         }
         if (ip.indexOf(':') < 0) {
+            // most addresses on the Internet side fail on the first octet: skip the full parse for them
+            int o = firstOctet(ip);
+            if (o < 0 || !firstOctet[o]) {
+                return false;
+            }
             long v = IpAddresses.parseIpv4(ip);
             if (v < 0) {
                 return false;
@@ -84,6 +99,22 @@ public final class InternalNetworks {
             }
         }
         return false;
+    }
+
+    private static int firstOctet(String ip) {
+        int v = 0;
+        int n = Math.min(ip.length(), 4);
+        for (int i = 0; i < n; i++) {
+            char c = ip.charAt(i);
+            if (c == '.') {
+                return i == 0 || v > 255 ? -1 : v;
+            }
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return -1;
     }
 
     /** The blocks as configured. */

@@ -52,7 +52,7 @@ final class AsaAccessList {
         if (!c.tryLiteral("(")) {
             throw c.fail("no port for " + side);
         }
-        e.port = c.port(side + " port");
+        e.port = c.port(side, " port");
         if (!c.tryLiteral(")")) {
             throw c.fail("unclosed '(' after " + side + " port");
         }

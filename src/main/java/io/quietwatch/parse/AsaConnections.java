@@ -126,7 +126,7 @@ final class AsaConnections {
         if (!c.tryLiteral("/")) {
             throw c.fail("no ICMP id after " + name);
         }
-        c.integer(name + " ICMP id");
+        c.port(name, " ICMP id");
         e.readGroups(c, name);
         return e;
     }

@@ -80,7 +80,8 @@ final class AsaCursor {
         int save = pos;
         skipSpaces();
         int after = pos + word.length();
-        if (after <= end && text.regionMatches(true, pos, word, 0, word.length())
+        // ASA writes its keywords in one case; the case-blind comparison is the slow fallback
+        if (after <= end && (text.startsWith(word, pos) || text.regionMatches(true, pos, word, 0, word.length()))
                 && (after == end || !Character.isLetterOrDigit(text.charAt(after)))) {
             pos = after;
             return true;
@@ -136,6 +137,15 @@ final class AsaCursor {
 
     /** After optional spaces, an unsigned decimal of at most 18 digits ending at a delimiter. */
     long number(String what) {
+        long v = numberOrMinus();
+        if (v < 0) {
+            throw fail(what + " is not a number");
+        }
+        return v;
+    }
+
+    /** As {@link #number(String)}, but -1 (position unchanged) instead of a failure. */
+    private long numberOrMinus() {
         skipSpaces();
         int start = pos;
         long value = 0;
@@ -149,18 +159,26 @@ final class AsaCursor {
         }
         if (pos == start || pos - start > 18 || !delimiterAt(pos)) {
             pos = start;
-            throw fail(what + " is not a number");
+            return -1;
         }
         return value;
     }
 
     /** A TCP/UDP port, 0 to 65535. */
     int port(String what) {
+        return port(what, "");
+    }
+
+    /** A TCP/UDP port; {@code what + suffix} names it in errors (composed only on failure). */
+    int port(String what, String suffix) {
         int start = pos;
-        long v = number(what);
+        long v = numberOrMinus();
+        if (v < 0) {
+            throw fail(what + suffix + " is not a number");
+        }
         if (v > 65_535) {
             pos = start;
-            throw fail(what + " is out of range");
+            throw fail(what + suffix + " is out of range");
         }
         return (int) v;
     }

@@ -34,7 +34,7 @@ final class AsaEndpoint {
         e.ip = address(c, side);
         if (port != Port.NONE && c.peek() == '/') {
             c.advance(1);
-            e.port = c.port(side + " port");
+            e.port = c.port(side, " port");
         } else if (port == Port.REQUIRED) {
             throw c.fail("no port for " + side);
         }
