@@ -85,14 +85,10 @@ public final class RuleCompiler {
         return new Result(files, problems);
     }
 
-    /** Compiles one module text (used by tests and by the system module). */
-    public EPCompiled compileText(String display, String text, EPCompilerPathable base, List<RuleProblem> problems) {
+    /** Compiles one module text (the system module); null when it has problems. */
+    public RuleFile compileText(String display, String text, EPCompilerPathable base, List<RuleProblem> problems) {
         Parsed p = parseText(display, text, problems);
-        if (p == null) {
-            return null;
-        }
-        RuleFile f = compile(p, base, List.of(), problems);
-        return f == null ? null : f.compiled();
+        return p == null ? null : compile(p, base, List.of(), problems);
     }
 
     record Parsed(String display, String text, Module module) {

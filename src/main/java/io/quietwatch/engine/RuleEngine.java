@@ -1,6 +1,5 @@
 package io.quietwatch.engine;
 
-import com.espertech.esper.common.client.EPCompiled;
 import com.espertech.esper.common.client.configuration.Configuration;
 import com.espertech.esper.common.client.configuration.common.ConfigurationCommonEventTypeBean;
 import com.espertech.esper.common.client.util.AccessorStyle;
@@ -46,6 +45,8 @@ public final class RuleEngine implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(RuleEngine.class);
     static final String EVENT_TYPE = "LogEvent";
     static final String FIRST_EVENT_VARIABLE = "qw_first_event_time";
+    static final String ACTIVE_HOSTS_VARIABLE = "qw_active_hosts";
+    static final String ACTIVE_HOST_WINDOW_VARIABLE = "qw_active_host_window_seconds";
 
     /** How the clock is driven. */
     public enum Mode { LIVE, REPLAY }
@@ -60,9 +61,11 @@ public final class RuleEngine implements AutoCloseable {
     private final com.espertech.esper.common.client.EventSender sender;
     private final RuleCompiler compiler;
     private String systemDeploymentId;
+    private RuleFile systemModule;
     private List<RuleFile> pending = List.of();
     private Map<String, Object> pendingVariables = Map.of();
     private final List<EPDeployment> deployments = new ArrayList<>();
+    private final ActiveHosts activeHosts = new ActiveHosts(7 * 86_400_000L);
     private boolean started;
     private long firstEventTime;
     private volatile long now;
@@ -119,7 +122,9 @@ public final class RuleEngine implements AutoCloseable {
     public LoadProblems load(Path dir, String displayDir, Map<String, Object> variables) {
         deploySystemModule();
         RuleCompiler.Result result = compiler.compileDirectory(dir, displayDir, runtime.getRuntimePath());
-        Map<String, String> declared = new java.util.HashMap<>();
+        Map<String, String> declared = new java.util.HashMap<>(systemModule.variables());
+        declared.remove(FIRST_EVENT_VARIABLE);
+        declared.remove(ACTIVE_HOSTS_VARIABLE);
         result.files().forEach(f -> declared.putAll(f.variables()));
         List<String> variableProblems = new ArrayList<>();
         Map<String, Object> values = RuleVariables.convert(declared, variables == null ? Map.of() : variables, variableProblems);
@@ -159,10 +164,24 @@ public final class RuleEngine implements AutoCloseable {
             wallAtLastAdvance = w;
         }
         if (t > now) {
-            events.advanceTimeSpan(t);
-            now = t;
+            advance(t);
+        }
+        if (activeHosts.observe(event)) {
+            publishActiveHosts();
         }
         sender.sendEvent(event);
+    }
+
+    private void advance(long t) {
+        events.advanceTimeSpan(t);
+        now = t;
+        if (activeHosts.purge(t)) {
+            publishActiveHosts();
+        }
+    }
+
+    private void publishActiveHosts() {
+        runtime.getVariableService().setVariableValue(systemDeploymentId, ACTIVE_HOSTS_VARIABLE, (long) activeHosts.count());
     }
 
     /**
@@ -177,16 +196,14 @@ public final class RuleEngine implements AutoCloseable {
         long target = now + (w - wallAtLastAdvance);
         wallAtLastAdvance = w;
         if (target > now) {
-            events.advanceTimeSpan(target);
-            now = target;
+            advance(target);
         }
     }
 
     /** Advances the clock to {@code timeMillis} (never backwards). */
     public void advanceTo(long timeMillis) {
         if (timeMillis > now) {
-            events.advanceTimeSpan(timeMillis);
-            now = timeMillis;
+            advance(timeMillis);
         }
     }
 
@@ -216,12 +233,14 @@ public final class RuleEngine implements AutoCloseable {
             throw new IllegalStateException("the system module is missing from the jar", e);
         }
         List<RuleProblem> problems = new ArrayList<>();
-        EPCompiled compiled = compiler.compileText("system.epl", text, null, problems);
-        if (compiled == null) {
+        systemModule = compiler.compileText("system.epl", text, null, problems);
+        if (systemModule == null) {
             throw new IllegalStateException("the system module does not compile: " + problems);
         }
         try {
-            systemDeploymentId = runtime.getDeploymentService().deploy(compiled).getDeploymentId();
+            EPDeployment system = runtime.getDeploymentService().deploy(systemModule.compiled());
+            systemDeploymentId = system.getDeploymentId();
+            deployments.add(system);
         } catch (EPDeployException e) {
             throw new IllegalStateException("the system module does not deploy", e);
         }
@@ -246,8 +265,10 @@ public final class RuleEngine implements AutoCloseable {
             }
         }
         RuleVariables.apply(runtime, deployments, pendingVariables);
+        Object window = runtime.getVariableService().getVariableValue(systemDeploymentId, ACTIVE_HOST_WINDOW_VARIABLE);
+        activeHosts.window(((Number) window).longValue() * 1000);
         LOG.info("Deployed {} rule files with {} statements", pending.size(),
-                deployments.stream().mapToInt(d -> d.getStatements().length).sum());
+                deployments.stream().skip(1).mapToInt(d -> d.getStatements().length).sum());
     }
 
     private void attach(EPStatement statement, RuleFile file) {
