@@ -7,6 +7,7 @@ import io.quietwatch.config.ConfigLoader;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.engine.BatchFeeder;
 import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseResult;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -71,7 +73,13 @@ final class ReplayCommand implements Callable<Integer> {
         long lines = 0;
         long parsed = 0;
         long start = System.nanoTime();
-        try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, print)) {
+        ListStore lists = new ListStore(Home.get().resolve(c.listsDir()), c.listsDir());
+        List<String> listProblems = lists.loadAll();
+        if (!listProblems.isEmpty()) {
+            listProblems.forEach(err::println);
+            return Main.EXIT_INVALID;
+        }
+        try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, print, lists)) {
             RuleEngine.LoadProblems problems = engine.load(rulesDir, display, c.ruleVariables());
             if (!problems.isEmpty()) {
                 problems.rules().forEach(err::println);

@@ -3,6 +3,7 @@ package io.quietwatch.cli;
 import io.quietwatch.config.ConfigLoader;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.engine.list.ListStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -36,6 +38,9 @@ final class ValidateCommand implements Callable<Integer> {
         Path rulesDir = rules != null ? rules : Home.get().resolve(c.rulesDir());
         String display = rules != null ? rules.toString() : c.rulesDir();
         int files;
+        List<String> listProblems = new ListStore(Home.get().resolve(c.listsDir()), c.listsDir()).validate();
+        listProblems.forEach(err::println);
+        problems += listProblems.size();
         try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, a -> { })) {
             RuleEngine.LoadProblems p = engine.load(rulesDir, display, r.ok() ? c.ruleVariables() : java.util.Map.of());
             p.rules().forEach(err::println);
@@ -48,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.println(problems + (problems == 1 ? " problem" : " problems"));
             return Main.EXIT_INVALID;
         }
-        spec.commandLine().getOut().println("OK: configuration and " + files + " rule files are valid");
+        spec.commandLine().getOut().println("OK: configuration, " + files + " rule files and the lists are valid");
         return 0;
     }
 

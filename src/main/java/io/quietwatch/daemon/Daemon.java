@@ -8,6 +8,8 @@ import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.config.SinkConfig;
 import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.engine.list.ListStore;
+import io.quietwatch.engine.list.ListWatcher;
 import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.ingest.Input;
 import io.quietwatch.ingest.InputEndpoint;
@@ -50,6 +52,7 @@ public final class Daemon implements AutoCloseable {
     private final DaemonStats stats;
     private final ScheduledExecutorService statsLog;
     private final AdminServer admin;
+    private final ListWatcher listWatcher;
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -66,13 +69,23 @@ public final class Daemon implements AutoCloseable {
         }
         AlertDispatcher dispatcher = new AlertDispatcher(
                 new AlertDeduplicator(config.engine().dedupeHours() * 3_600_000L), sinks);
-        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, dispatcher);
+        ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
+        List<String> listProblems = lists.loadAll();
+        if (!listProblems.isEmpty()) {
+            throw new StartupException("lists do not load:\n" + String.join("\n", listProblems), null);
+        }
+        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, dispatcher, lists);
         RuleEngine.LoadProblems problems = engine.load(home.resolve(config.rulesDir()), config.rulesDir(), config.ruleVariables());
         if (!problems.isEmpty()) {
             List<String> all = new ArrayList<>();
             problems.rules().forEach(p -> all.add(p.toString()));
             all.addAll(problems.variables());
             throw new StartupException("rules do not load:\n" + String.join("\n", all), null);
+        }
+        try {
+            listWatcher = ListWatcher.start(lists);
+        } catch (IOException e) {
+            throw new StartupException("cannot watch the lists folder " + lists.dir() + ": " + e.getMessage(), e);
         }
         engine.start(clock.millis());
         deadLetters = new DeadLetterLog(home.resolve(config.deadLetter().path()), config.deadLetter().maxPerSecond(), clock);
@@ -160,6 +173,7 @@ public final class Daemon implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sinks.forEach(AlertSink::close);
+        listWatcher.close();
         deadLetters.close();
         if (admin != null) {
             admin.close();

@@ -13,7 +13,10 @@ import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.EPStatement;
 import io.quietwatch.alert.Alert;
 import io.quietwatch.alert.AlertSeverity;
+import io.quietwatch.engine.list.ListEntry;
+import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.event.LogEvent;
+import com.espertech.esper.common.client.EventBean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -66,13 +69,26 @@ public final class RuleEngine implements AutoCloseable {
     private Map<String, Object> pendingVariables = Map.of();
     private final List<EPDeployment> deployments = new ArrayList<>();
     private final ActiveHosts activeHosts = new ActiveHosts(7 * 86_400_000L);
+    private final ListStore lists;
+    private final java.util.Queue<Map<String, Object>> listSync = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private long nextListMaintenance;
     private boolean started;
     private long firstEventTime;
     private volatile long now;
     private long wallAtLastAdvance;
 
     public RuleEngine(Mode mode, Clock wall, long maxFutureSkewMillis, Consumer<Alert> alerts) {
+        this(mode, wall, maxFutureSkewMillis, alerts, new ListStore(null, "lists"));
+    }
+
+    /**
+     * @param lists the active lists rules consult with {@code inList} and change through
+     *              {@code QwListAdd}/{@code QwListRemove}; changes are written back to its files by
+     *              {@link #tick()} in LIVE mode only (a replay never changes the admin's files)
+     */
+    public RuleEngine(Mode mode, Clock wall, long maxFutureSkewMillis, Consumer<Alert> alerts, ListStore lists) {
         this.mode = mode;
+        this.lists = lists;
         this.wall = wall;
         this.maxFutureSkewMillis = maxFutureSkewMillis;
         this.alerts = alerts;
@@ -82,6 +98,18 @@ public final class RuleEngine implements AutoCloseable {
         // the internal timer is disabled in the configuration: the clock is already external
         events.advanceTime(0);
         this.sender = events.getEventSender(EVENT_TYPE);
+        EplFunctions.bind(runtime.getURI(), lists);
+        lists.onChange(new ListStore.Changes() {
+            @Override
+            public void put(String list, ListEntry e) {
+                listSync.add(Map.of("op", "put", "list", list, "value", e.value(), "expires", e.expiresAt(), "comment", e.comment()));
+            }
+
+            @Override
+            public void removed(String list, String value) {
+                listSync.add(Map.of("op", "remove", "list", list, "value", value, "expires", 0L, "comment", ""));
+            }
+        });
         this.compiler = new RuleCompiler(configuration);
     }
 
@@ -97,6 +125,7 @@ public final class RuleEngine implements AutoCloseable {
         c.getCommon().addImport(LogEvent.class);
         c.getRuntime().getThreading().setInternalTimerEnabled(false);
         c.getRuntime().getExecution().setPrioritized(true);
+        EplFunctions.register(c);
         return c;
     }
 
@@ -169,7 +198,18 @@ public final class RuleEngine implements AutoCloseable {
         if (activeHosts.observe(event)) {
             publishActiveHosts();
         }
+        if (!listSync.isEmpty()) {
+            syncLists();
+        }
         sender.sendEvent(event);
+    }
+
+    /** Mirrors list changes into the QwList table (between events, on the engine thread). */
+    private void syncLists() {
+        Map<String, Object> change;
+        while ((change = listSync.poll()) != null) {
+            events.sendEventMap(change, "QwListSync");
+        }
     }
 
     private void advance(long t) {
@@ -177,6 +217,13 @@ public final class RuleEngine implements AutoCloseable {
         now = t;
         if (activeHosts.purge(t)) {
             publishActiveHosts();
+        }
+        if (t >= nextListMaintenance) {
+            nextListMaintenance = t + 60_000;
+            lists.advance(t);
+            if (mode == Mode.LIVE) {
+                lists.flush();
+            }
         }
     }
 
@@ -191,6 +238,9 @@ public final class RuleEngine implements AutoCloseable {
     public void tick() {
         if (mode != Mode.LIVE || !started) {
             return;
+        }
+        if (!listSync.isEmpty()) {
+            syncLists();
         }
         long w = wall.millis();
         long target = now + (w - wallAtLastAdvance);
@@ -241,6 +291,9 @@ public final class RuleEngine implements AutoCloseable {
             EPDeployment system = runtime.getDeploymentService().deploy(systemModule.compiled());
             systemDeploymentId = system.getDeploymentId();
             deployments.add(system);
+            for (EPStatement st : system.getStatements()) {
+                attachSystem(st);
+            }
         } catch (EPDeployException e) {
             throw new IllegalStateException("the system module does not deploy", e);
         }
@@ -271,6 +324,49 @@ public final class RuleEngine implements AutoCloseable {
                 deployments.stream().skip(1).mapToInt(d -> d.getStatements().length).sum());
     }
 
+    private void attachSystem(EPStatement statement) {
+        if ("qw-list-add".equals(statement.getName())) {
+            statement.addListener((in, old, st, rt) -> {
+                for (EventBean b : in) {
+                    Object list = b.get("list");
+                    Object value = b.get("value");
+                    Object expires = b.get("expires");
+                    if (list != null && value != null) {
+                        lists.add(list.toString(), new ListEntry(value.toString(),
+                                expires instanceof Number n ? n.longValue() : 0, String.valueOf(b.get("comment") == null ? "" : b.get("comment"))));
+                    }
+                }
+            });
+        } else if ("qw-list-remove".equals(statement.getName())) {
+            statement.addListener((in, old, st, rt) -> {
+                for (EventBean b : in) {
+                    if (b.get("list") != null && b.get("value") != null) {
+                        lists.remove(b.get("list").toString(), b.get("value").toString());
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Compiles an on-demand (fire-and-forget) query against the deployed rules' tables and named
+     * windows, e.g. {@code select * from QwList}; run it with {@code runtime().getFireAndForgetService()}.
+     */
+    public com.espertech.esper.common.client.EPCompiled compileQuery(String epl) {
+        var args = new com.espertech.esper.compiler.client.CompilerArguments(configuration);
+        args.getPath().add(runtime.getRuntimePath());
+        try {
+            return com.espertech.esper.compiler.client.EPCompilerProvider.getCompiler().compileQuery(epl, args);
+        } catch (com.espertech.esper.compiler.client.EPCompileException e) {
+            throw new IllegalArgumentException("query does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    /** The active lists. */
+    public ListStore lists() {
+        return lists;
+    }
+
     private void attach(EPStatement statement, RuleFile file) {
         String detection = null;
         AlertSeverity severity = AlertSeverity.MEDIUM;
@@ -295,6 +391,10 @@ public final class RuleEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (mode == Mode.LIVE) {
+            lists.flush();
+        }
+        EplFunctions.unbind(runtime.getURI());
         runtime.destroy();
     }
 }
