@@ -76,10 +76,12 @@ final class AlertListener implements UpdateListener {
         }
         List<LogEvent> evidence = evidence(row.get("evidence"));
         LogEvent first = evidence.isEmpty() ? null : evidence.get(0);
-        String host = str(row.get("hostIp"), first == null ? null : first.hostIp());
-        String user = str(row.get("userName"), firstUser(evidence));
-        String dstIp = str(row.get("destinationIp"), first == null ? null : first.remoteIp());
-        Integer dstPort = row.get("destinationPort") instanceof Number n ? n.intValue()
+        // a column the rule selects wins even when null; absent columns are taken from the evidence
+        String host = column(row, "hostIp", first == null ? null : first.hostIp());
+        String user = column(row, "userName", firstUser(evidence));
+        String dstIp = column(row, "destinationIp", first == null ? null : first.remoteIp());
+        Integer dstPort = row.containsKey("destinationPort")
+                ? (row.get("destinationPort") instanceof Number n ? Integer.valueOf(n.intValue()) : null)
                 : first != null && dstIp != null && dstIp.equals(first.destinationIp()) ? first.destinationPort() : null;
         long firstSeen = num(row.get("firstSeen"), evidence.stream().mapToLong(LogEvent::timestamp).min().orElse(now));
         long lastSeen = num(row.get("lastSeen"), evidence.stream().mapToLong(LogEvent::timestamp).max().orElse(now));
@@ -125,6 +127,8 @@ final class AlertListener implements UpdateListener {
             list.add(e);
         } else if (value instanceof EventBean b) {
             collect(b.getUnderlying(), list);
+        } else if (value instanceof AlertEvent a) {
+            collect(a.evidence(), list);
         } else if (value instanceof Iterable<?> it) {
             for (Object o : it) {
                 collect(o, list);
@@ -143,6 +147,14 @@ final class AlertListener implements UpdateListener {
             }
         }
         return null;
+    }
+
+    private static String column(Map<String, Object> row, String name, String fallback) {
+        if (!row.containsKey(name)) {
+            return fallback;
+        }
+        Object v = row.get(name);
+        return v == null ? null : v.toString();
     }
 
     private static String str(Object v, String fallback) {

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code urlHost(url)} — the host part of a URL, lower case, without port;</li>
  *   <li>{@code fileExtension(urlOrName)} — the extension of the last path segment, lower case, without
  *       query or fragment ({@code http://x/a/setup.EXE?x=1} gives {@code exe}), or null;</li>
- *   <li>{@code topLevelDomain(host)} — the last label of a domain name, lower case, or null for addresses.</li>
+ *   <li>{@code topLevelDomain(host)} — the last label of a domain name, lower case, or null for addresses;</li>
+ *   <li>{@code joinDistinct(values)} — the distinct non-null values of a collection or array, sorted and
+ *       joined with {@code ", "} (e.g. the detections of a window of {@code QwAlert}s).</li>
  * </ul>
  */
 public final class EplFunctions {
@@ -34,6 +36,7 @@ public final class EplFunctions {
         compiler.addPlugInSingleRowFunction("urlHost", EplFunctions.class.getName(), "urlHost");
         compiler.addPlugInSingleRowFunction("fileExtension", EplFunctions.class.getName(), "fileExtension");
         compiler.addPlugInSingleRowFunction("topLevelDomain", EplFunctions.class.getName(), "topLevelDomain");
+        compiler.addPlugInSingleRowFunction("joinDistinct", EplFunctions.class.getName(), "joinDistinct");
     }
 
     static void bind(String runtimeUri, ListStore store) {
@@ -112,6 +115,26 @@ public final class EplFunctions {
         }
         String ext = urlOrName.substring(dot + 1, end);
         return ext.length() > 10 ? null : ext.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code joinDistinct(values)}. */
+    public static String joinDistinct(Object values) {
+        java.util.TreeSet<String> set = new java.util.TreeSet<>();
+        if (values instanceof Iterable<?> it) {
+            it.forEach(v -> {
+                if (v != null) {
+                    set.add(v.toString());
+                }
+            });
+        } else if (values != null && values.getClass().isArray()) {
+            for (int i = 0; i < java.lang.reflect.Array.getLength(values); i++) {
+                Object v = java.lang.reflect.Array.get(values, i);
+                if (v != null) {
+                    set.add(v.toString());
+                }
+            }
+        }
+        return String.join(", ", set);
     }
 
     /** {@code topLevelDomain(host)}. */

@@ -47,6 +47,7 @@ import java.util.function.Consumer;
 public final class RuleEngine implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(RuleEngine.class);
     static final String EVENT_TYPE = "LogEvent";
+    static final String ALERT_EVENT_TYPE = "QwAlert";
     static final String FIRST_EVENT_VARIABLE = "qw_first_event_time";
     static final String ACTIVE_HOSTS_VARIABLE = "qw_active_hosts";
     static final String ACTIVE_HOST_WINDOW_VARIABLE = "qw_active_host_window_seconds";
@@ -58,6 +59,9 @@ public final class RuleEngine implements AutoCloseable {
     private final Clock wall;
     private final long maxFutureSkewMillis;
     private final Consumer<Alert> alerts;
+    private final java.util.ArrayDeque<Alert> pendingAlerts = new java.util.ArrayDeque<>();
+    private VpnUsers vpnUsers = VpnUsers.NONE;
+    private com.espertech.esper.common.client.EventSender alertSender;
     private final Configuration configuration;
     private final EPRuntime runtime;
     private final EPEventService events;
@@ -98,6 +102,7 @@ public final class RuleEngine implements AutoCloseable {
         // the internal timer is disabled in the configuration: the clock is already external
         events.advanceTime(0);
         this.sender = events.getEventSender(EVENT_TYPE);
+        this.alertSender = events.getEventSender(ALERT_EVENT_TYPE);
         EplFunctions.bind(runtime.getURI(), lists);
         lists.onChange(new ListStore.Changes() {
             @Override
@@ -119,6 +124,7 @@ public final class RuleEngine implements AutoCloseable {
         ConfigurationCommonEventTypeBean bean = new ConfigurationCommonEventTypeBean();
         bean.setAccessorStyle(AccessorStyle.PUBLIC);
         c.getCommon().addEventType(EVENT_TYPE, LogEvent.class.getName(), bean);
+        c.getCommon().addEventType(ALERT_EVENT_TYPE, AlertEvent.class.getName(), bean);
         c.getCommon().addAnnotationImport(Detection.class);
         c.getCommon().addAnnotationImport(Severity.class);
         c.getCommon().addAnnotationImport(Title.class);
@@ -202,6 +208,26 @@ public final class RuleEngine implements AutoCloseable {
             syncLists();
         }
         sender.sendEvent(event);
+        if (!pendingAlerts.isEmpty()) {
+            drainAlerts();
+        }
+    }
+
+    /**
+     * Hands the alerts raised while processing to the consumer, after naming the VPN user of the host
+     * where the rules did not, and sends each into the engine as a {@code QwAlert} event (which may raise
+     * correlation alerts in turn).
+     */
+    private void drainAlerts() {
+        Alert a;
+        int guard = 0;
+        while ((a = pendingAlerts.poll()) != null) {
+            Alert named = vpnUsers.name(a);
+            alerts.accept(named);
+            if (guard++ < 10_000) {
+                alertSender.sendEvent(AlertEvent.of(named));
+            }
+        }
     }
 
     /** Mirrors list changes into the QwList table (between events, on the engine thread). */
@@ -215,6 +241,9 @@ public final class RuleEngine implements AutoCloseable {
     private void advance(long t) {
         events.advanceTimeSpan(t);
         now = t;
+        if (!pendingAlerts.isEmpty()) {
+            drainAlerts();
+        }
         if (activeHosts.purge(t)) {
             publishActiveHosts();
         }
@@ -318,6 +347,7 @@ public final class RuleEngine implements AutoCloseable {
             }
         }
         RuleVariables.apply(runtime, deployments, pendingVariables);
+        vpnUsers = VpnUsers.of(this);
         Object window = runtime.getVariableService().getVariableValue(systemDeploymentId, ACTIVE_HOST_WINDOW_VARIABLE);
         activeHosts.window(((Number) window).longValue() * 1000);
         LOG.info("Deployed {} rule files with {} statements", pending.size(),
@@ -384,7 +414,7 @@ public final class RuleEngine implements AutoCloseable {
             }
         }
         if (detection != null) {
-            statement.addListener(new AlertListener(detection, statement.getName(), severity, title, description, alerts));
+            statement.addListener(new AlertListener(detection, statement.getName(), severity, title, description, pendingAlerts::add));
             LOG.debug("Rule {} of {} raises {} alerts", statement.getName(), file.displayPath(), detection);
         }
     }
