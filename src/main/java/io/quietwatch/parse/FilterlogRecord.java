@@ -120,7 +120,7 @@ final class FilterlogRecord {
             if (c.isEmpty()) {
                 throw new FilterlogSyntaxException(field + " is empty");
             }
-            if (notes++ == MAX_NOTES) {
+            if (notes++ == MAX_NOTES || !note(c)) {
                 throw new FilterlogSyntaxException(field + " is not a 0x number: " + c.quoted());
             }
             String note = c.quoted();
@@ -128,6 +128,11 @@ final class FilterlogRecord {
                 throw new FilterlogSyntaxException("no " + header + " header logged: " + note);
             }
         }
+    }
+
+    /** The notes both filterlogs write on a short or broken IP header. */
+    private static boolean note(FilterlogCursor c) {
+        return c.startsWith("truncated-ip") || c.startsWith("error=") || c.startsWith("bad-") || c.startsWith("[|ip]");
     }
 
     private void protocolName(FilterlogCursor c) {
