@@ -97,6 +97,19 @@ class FilterlogParserTest {
     }
 
     @Test
+    void theOtherParsersLeaveFilterlogLinesAlone() {
+        List<EventParser> others = List.of(new CiscoAsaParser(), new NetfilterParser());
+        for (String line : fixtureLines()) {
+            SyslogMessage m = SyslogMessage.bare(line);
+            if (parser.claims(m)) {
+                for (EventParser other : others) {
+                    assertThat(other.claims(m)).as("%s claims %s", other.name(), line).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void aLineTaggedFilterlogThatIsNoRecordIsMalformed() {
         assertThat(parser.parse(tagged("[|pflog]"), FixtureCases.CONTEXT))
                 .isInstanceOfSatisfying(ParseResult.Malformed.class,
