@@ -12,8 +12,8 @@ import static io.quietwatch.parse.FilterlogRecord.ABSENT;
  *       Its printer appends the ICMP length to the last field without a comma, so
  *       {@code request,37728,164} is sequence 1 of 64 bytes; only the type and code are read from it.
  *       pfSense does not decode ICMPv6: nothing follows the addresses.</li>
- *   <li>OPNsense until its ICMP decoder: {@code datalength=N} alone.</li>
- *   <li>OPNsense with it: {@code datalength=N,TYPE,CODE,ID,SEQ,MTU}, type and code as pf.conf(5)
+ *   <li>Older OPNsense releases: {@code datalength=N} alone.</li>
+ *   <li>Newer OPNsense releases: {@code datalength=N,TYPE,CODE,ID,SEQ,MTU}, type and code as pf.conf(5)
  *       {@code icmp-type}/{@code icmp6-type} keywords ({@code echoreq}, {@code unreach},
  *       {@code port-unr}, {@code neighbrsol}), {@code unknown(N)} or a number.</li>
  * </ul>
