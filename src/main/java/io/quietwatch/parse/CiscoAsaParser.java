@@ -127,8 +127,8 @@ public final class CiscoAsaParser implements EventParser {
             case 106015 -> AsaDenies.noConnection(c, b);
             case 106023 -> AsaDenies.accessGroup(c, b);
             case 106100 -> AsaAccessList.read(c, b);
-            case 722051 -> AsaVpnSessions.addressAssigned(c, b);
-            case 751025 -> AsaVpnSessions.ikev2AddressAssigned(c, b);
+            case 722051 -> AsaVpnAddresses.addressAssigned(c, b);
+            case 751025 -> AsaVpnAddresses.ikev2AddressAssigned(c, b);
             case 722022 -> AsaVpnSessions.svc(c, b, "svc-established", LogEvent.START);
             case 722023 -> AsaVpnSessions.svc(c, b, "svc-terminated", LogEvent.END);
             case 722037 -> AsaVpnSessions.ended(c, b, "svc-closing");

@@ -16,10 +16,7 @@ import io.quietwatch.event.LogEventBuilder;
  *   <li>{@code end}: {@code SIGTERM[soft,remote-exit] received, client-instance exiting} (and
  *       {@code SIGUSR1 ... restarting}), {@code Connection reset, restarting [0]}, {@code [cn] Inactivity
  *       timeout (--ping-restart), restarting}. OpenVPN logs neither duration nor bytes at the end.</li>
- *   <li>{@code denied}: {@code TLS Auth Error: ...}, {@code SENT CONTROL [cn]: 'AUTH_FAILED[,reason]'},
- *       {@code VERIFY ERROR: depth=0, error=e: CN=cn}, and the pfSense/OPNsense authentication script's
- *       {@code user 'u' could not authenticate.}; {@code allowed}: {@code TLS: Username/Password
- *       authentication succeeded for username 'u'} and the script's {@code user 'u' authenticated}.</li>
+ *   <li>{@code denied} and {@code allowed} logins: see {@link OpenVpnAuth}.</li>
  * </ul>
  * Other lines give what they carry: the client's address and name from the prefix.
  */
@@ -33,14 +30,6 @@ final class OpenVpnLog {
     private static final String CLIENT_INSTANCE = "] received, client-instance ";
     private static final String RESET = "Connection reset, restarting";
     private static final String INACTIVITY = "Inactivity timeout (";
-    private static final String AUTH_ERROR = "TLS Auth Error";
-    private static final String SENT_CONTROL = "SENT CONTROL [";
-    private static final String AUTH_FAILED = "AUTH_FAILED";
-    private static final String CLIENT_AUTH_FAILED = "AUTH: Received control message: AUTH_FAILED";
-    private static final String VERIFY_ERROR = "VERIFY ERROR: ";
-    private static final String AUTH_SUCCEEDED = "TLS: Username/Password authentication succeeded for username '";
-    private static final String COMMON_NAME = "for common name '";
-    private static final String SCRIPT_USER = "ser '";
 
     private OpenVpnLog() {
     }
@@ -75,8 +64,12 @@ final class OpenVpnLog {
     }
 
     private static boolean message(String s, OpenVpnLine line, LogEventBuilder b) {
+        return assignment(s, line, b) || ending(s, line, b) || OpenVpnAuth.verdict(s, line, b);
+    }
+
+    /** The logins and address assignments. */
+    private static boolean assignment(String s, OpenVpnLine line, LogEventBuilder b) {
         int q = line.body;
-        boolean client = line.peer != null;
         if (s.startsWith(POOL, q)) {
             int comma = s.indexOf(',', q + POOL.length());
             int v6 = comma < 0 ? -1 : s.indexOf(POOL_IPV6, comma);
@@ -100,43 +93,28 @@ final class OpenVpnLog {
             b.action("route-learned").assignedIp(IpAddresses.isAddress(address) ? address : null);
         } else if (s.startsWith(INITIATED, q)) {
             initiated(s, line, b, q + INITIATED.length());
-        } else if (s.startsWith("SIG", q) && s.indexOf(CLIENT_INSTANCE, q) > 0) {
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** The ends of a client's session. */
+    private static boolean ending(String s, OpenVpnLine line, LogEventBuilder b) {
+        int q = line.body;
+        int instance;
+        if (s.startsWith("SIG", q) && (instance = s.indexOf(CLIENT_INSTANCE, q)) > 0) {
             int open = s.indexOf('[', q);
             int comma = s.indexOf(',', open);
-            int close = s.indexOf(']', open);
-            boolean exiting = s.startsWith("exiting", s.indexOf(CLIENT_INSTANCE, q) + CLIENT_INSTANCE.length());
+            boolean exiting = s.startsWith("exiting", instance + CLIENT_INSTANCE.length());
             end(b, exiting ? "client-exit" : "client-restart")
-                    .reason(comma > 0 && comma < close ? word(s, comma + 1, close) : null);
+                    .reason(open > 0 && comma > open && comma < instance ? word(s, comma + 1, instance) : null);
         } else if (s.startsWith(RESET, q)) {
             end(b, "connection-reset").reason("Connection reset");
         } else if (s.startsWith(INACTIVITY, q)) {
             int close = s.indexOf(')', q);
-            b.action("inactivity-timeout").outcome(LogEvent.ALLOWED).phase(client ? LogEvent.END : null)
+            b.action("inactivity-timeout").outcome(LogEvent.ALLOWED).phase(line.peer != null ? LogEvent.END : null)
                     .reason(close > 0 ? word(s, q + INACTIVITY.length(), close) : null);
-        } else if (s.startsWith(AUTH_ERROR, q)) {
-            int colon = s.indexOf(": ", q);
-            denied(b, "auth-error").reason(colon < 0 ? null : word(s, colon + 2, line.end));
-            String named = quoted(s, s.indexOf(COMMON_NAME, q), COMMON_NAME.length(), line.end);
-            if (named != null) {
-                b.userName(named);
-            }
-        } else if (s.startsWith(SENT_CONTROL, q) && s.indexOf(AUTH_FAILED, q) > 0) {
-            int close = s.indexOf(']', q);
-            String name = close < 0 ? null : OpenVpnStatus.name(word(s, q + SENT_CONTROL.length(), close));
-            int failed = s.indexOf(AUTH_FAILED, q) + AUTH_FAILED.length();
-            int quote = s.indexOf('\'', failed);
-            String reason = failed < line.end && s.charAt(failed) == ',' ? word(s, failed + 1, quote < 0 ? line.end : quote)
-                    : null;
-            denied(b, "auth-failed").reason(reason).userName(name != null ? name : line.name);
-        } else if (s.startsWith(VERIFY_ERROR, q)) {
-            verifyError(s, line, b);
-        } else if (s.startsWith(AUTH_SUCCEEDED, q)) {
-            b.action("auth-succeeded").outcome(LogEvent.ALLOWED)
-                    .userName(quoted(s, q, AUTH_SUCCEEDED.length(), line.end));
-        } else if (!client && (s.startsWith("u", q) || s.startsWith("U", q)) && s.startsWith(SCRIPT_USER, q + 1)) {
-            return scriptUser(s, line, b);
-        } else if (s.startsWith(CLIENT_AUTH_FAILED, q)) {
-            denied(b, "auth-failed");
         } else {
             return false;
         }
@@ -162,55 +140,12 @@ final class OpenVpnLog {
         }
     }
 
-    /** {@code VERIFY ERROR: depth=0, error=certificate has expired: CN=jdoe}: the client certificate was refused. */
-    private static void verifyError(String s, OpenVpnLine line, LogEventBuilder b) {
-        int error = s.indexOf("error=", line.body);
-        int colon = error < 0 ? -1 : s.indexOf(':', error);
-        denied(b, "verify-error").reason(error < 0 ? null : word(s, error + 6, colon < 0 ? line.end : colon));
-        int cn = s.indexOf("CN=", line.body);
-        if (cn > 0 && s.startsWith("depth=0", line.body + VERIFY_ERROR.length())) {
-            int comma = s.indexOf(',', cn);
-            b.userName(word(s, cn + 3, comma < 0 || comma > line.end ? line.end : comma));
-        }
-    }
-
-    /** pfSense and OPNsense log their authentication script's verdict under the openvpn tag. */
-    private static boolean scriptUser(String s, OpenVpnLine line, LogEventBuilder b) {
-        int nameStart = line.body + 1 + SCRIPT_USER.length();
-        int close = s.indexOf('\'', nameStart);
-        if (close < 0 || close >= line.end) {
-            return false;
-        }
-        String user = close > nameStart ? s.substring(nameStart, close) : null;
-        if (s.startsWith("' authenticated", close)) {
-            b.action("auth-succeeded").outcome(LogEvent.ALLOWED).userName(user);
-        } else if (s.startsWith("' could not authenticate", close)) {
-            denied(b, "auth-failed").userName(user);
-        } else {
-            return false;
-        }
-        return true;
-    }
-
     private static LogEventBuilder start(LogEventBuilder b, String action) {
         return b.action(action).outcome(LogEvent.ALLOWED).phase(LogEvent.START);
     }
 
     private static LogEventBuilder end(LogEventBuilder b, String action) {
         return b.action(action).outcome(LogEvent.ALLOWED).phase(LogEvent.END);
-    }
-
-    private static LogEventBuilder denied(LogEventBuilder b, String action) {
-        return b.action(action).outcome(LogEvent.DENIED);
-    }
-
-    /** The text between the quote that opens at {@code at + skip - 1} and the next quote; null if none. */
-    private static String quoted(String s, int at, int skip, int end) {
-        if (at < 0) {
-            return null;
-        }
-        int close = s.indexOf('\'', at + skip);
-        return close < 0 || close > end ? null : word(s, at + skip, close);
     }
 
     /** {@code s[from, to)} without surrounding blanks; null when empty. */
