@@ -55,8 +55,9 @@ final class AsaAaa {
 
     /** Where {@code key} starts (ignoring case) after a separator, or -1. */
     private static int key(String s, int from, int to, String key) {
+        char first = key.charAt(0);
         for (int i = from; i + key.length() <= to; i++) {
-            if (s.regionMatches(true, i, key, 0, key.length())
+            if ((s.charAt(i) | 0x20) == first && s.regionMatches(true, i, key, 0, key.length())
                     && (i == from || s.charAt(i - 1) == ' ' || s.charAt(i - 1) == ':' || s.charAt(i - 1) == ',')) {
                 return i;
             }

@@ -20,10 +20,10 @@ final class OpenVpnLine {
     private OpenVpnLine() {
     }
 
-    /** Splits {@code s} from {@code from} (after the time stamp). */
-    static OpenVpnLine split(String s, int from) {
+    /** Splits {@code s[from, to)} (after the time stamp). */
+    static OpenVpnLine split(String s, int from, int to) {
         OpenVpnLine line = new OpenVpnLine();
-        int end = s.length();
+        int end = to;
         while (end > from && s.charAt(end - 1) <= ' ') {
             end--;
         }

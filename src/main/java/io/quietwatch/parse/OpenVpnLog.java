@@ -47,11 +47,11 @@ final class OpenVpnLog {
     }
 
     /**
-     * Reads the line from {@code from} into {@code b}. Returns false when the line shows nothing of
+     * Reads the message in {@code s[from, to)} into {@code b}. Returns false when it shows nothing of
      * OpenVPN's own (no client prefix and no known message).
      */
-    static boolean read(String s, int from, LogEventBuilder b) {
-        OpenVpnLine line = OpenVpnLine.split(s, from);
+    static boolean read(String s, int from, int to, LogEventBuilder b) {
+        OpenVpnLine line = OpenVpnLine.split(s, from, to);
         if (line.peer != null) {
             b.sourceIp(line.peer.ip()).sourcePort(line.peer.port()).transport(line.peer.transport());
         }

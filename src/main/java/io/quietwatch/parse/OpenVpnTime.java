@@ -28,23 +28,23 @@ final class OpenVpnTime {
     private final SyslogLocalTime local = new SyslogLocalTime();
 
     /**
-     * Length of the stamp that opens a log line, with the blank after it (and the {@code us=} or flags
-     * word that belongs to it), or 0 when the line does not open with one.
+     * Length of the stamp that opens a log line at {@code from}, with the blank after it (and the
+     * {@code us=} or flags word that belongs to it), or 0 when the line does not open with one.
      */
-    static int leadingLength(String s) {
+    static int leadingLength(String s, int from) {
         int n = s.length();
-        if (n > ISO_LENGTH && isoShape(s, 0) && s.charAt(ISO_LENGTH) == ' ') {
-            int end = ISO_LENGTH;
+        if (n > from + ISO_LENGTH && isoShape(s, from) && s.charAt(from + ISO_LENGTH) == ' ') {
+            int end = from + ISO_LENGTH;
             if (s.startsWith(MICROS, end)) {
                 end = digitsEnd(s, end + MICROS.length(), n);
             }
-            return end < n && s.charAt(end) == ' ' ? end + 1 : 0;
+            return end < n && s.charAt(end) == ' ' ? end + 1 - from : 0;
         }
-        if (n > CTIME_LENGTH && ctimeShape(s, 0) && s.charAt(CTIME_LENGTH) == ' ') {
+        if (n > from + CTIME_LENGTH && ctimeShape(s, from) && s.charAt(from + CTIME_LENGTH) == ' ') {
             return CTIME_LENGTH + 1;
         }
-        int seconds = digitsEnd(s, 0, n);
-        if (seconds >= 9 && seconds < n && s.charAt(seconds) == '.') {
+        int seconds = digitsEnd(s, from, n);
+        if (seconds - from >= 9 && seconds < n && s.charAt(seconds) == '.') {
             int fraction = digitsEnd(s, seconds + 1, n);
             int flags = fraction + 1;
             while (flags < n && Character.digit(s.charAt(flags), 16) >= 0) {
@@ -53,7 +53,7 @@ final class OpenVpnTime {
             // "%" PRIi64 ".%06ld %x ": exactly six fraction digits, unlike Squid's ".123"
             if (fraction == seconds + 7 && fraction < n && s.charAt(fraction) == ' ' && flags > fraction + 1
                     && flags < n && s.charAt(flags) == ' ') {
-                return flags + 1;
+                return flags + 1 - from;
             }
         }
         return 0;

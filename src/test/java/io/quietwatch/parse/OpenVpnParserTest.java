@@ -56,6 +56,8 @@ class OpenVpnParserTest {
         "CLIENT_LIST,jdoe,198.51.100.7:51234,10.8.0.6,,1234,5678,2026-11-26 09:00:00,1795683600,UNDEF,7,0,AES-256-GCM",
         "CLIENT_LIST\tbob\t192.0.2.80:40000\t10.8.0.14\t300\t400\tThu Nov 26 07:00:00 2026\t1795676400\tUNDEF",
         "ROUTING_TABLE,10.8.0.6C,jdoe,198.51.100.7:51234,2026-11-26 09:59:30,1795687170",
+        "2022-04-29T10:51:22+0530 [stdout#info] [OVPN 4] OUT: '2022-04-29 05:21:22 mohit/198.51.100.1:16245"
+            + " MULTI: Learn: 172.27.232.2 -> mohit/198.51.100.1:16245'",
     };
 
     @TestFactory
@@ -95,6 +97,8 @@ class OpenVpnParserTest {
         assertThat(PARSER.claims(bare("2026-11-26 10:00:00 Initialization Sequence Completed"))).isFalse();
         assertThat(PARSER.claims(bare("x/1.2.3.4:5 SIGTERM[soft,remote-exit] received, client-instance exiting")))
                 .isFalse();
+        assertThat(PARSER.claims(bare("[stdout#info] [OVPN 0] OUT: 'x/1.2.3.4:5 SIGTERM[soft,remote-exit] received,"
+                + " client-instance exiting'"))).isTrue();
         assertThat(PARSER.claims(bare("MULTIPLE choices"))).isFalse();
         assertThat(PARSER.claims(bare("CLIENT_LISTING"))).isFalse();
         assertThat(PARSER.claims(null)).isFalse();
@@ -196,6 +200,7 @@ class OpenVpnParserTest {
     void randomGarbageNeverThrows() {
         Random random = new Random(1194L);
         String[] heads = {"<29>Nov 26 10:00:00 vpn1 openvpn[811]: ", "2026-11-26 09:15:02 ", "Thu Nov 26 09:15:02 2026 ",
+            "[stdout#info] [OVPN 0] OUT: '", "[stdout#info] OUT: \"2026-11-26 09:15:02 ",
             "1764148502.250000 1 ", "CLIENT_LIST,", "ROUTING_TABLE\t", "HEADER,", ""};
         String[] pieces = {"jdoe", "/", "198.51.100.7", ":", "51234", "[", "]", "[AF_INET]", "[AF_INET6]", "udp4:",
             "tcp6-server:", "2001:db8::7", "::ffff:", " ", ",", "\t", "'", "MULTI_sva: pool returned IPv4=", ", IPv6=",
