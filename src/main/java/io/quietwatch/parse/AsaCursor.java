@@ -135,6 +135,12 @@ final class AsaCursor {
         return i < end ? i : -1;
     }
 
+    /** Index of {@code s} at or after the position, wholly before the end, or -1. */
+    int find(String s) {
+        int i = text.indexOf(s, pos);
+        return i >= 0 && i + s.length() <= end ? i : -1;
+    }
+
     /** After optional spaces, an unsigned decimal of at most 18 digits ending at a delimiter. */
     long number(String what) {
         long v = numberOrMinus();
@@ -224,6 +230,32 @@ final class AsaCursor {
             throw fail(what + " is not h:mm:ss");
         }
         return ((hours * 60 + minutes) * 60 + seconds) * NANOS_PER_SECOND;
+    }
+
+    /**
+     * After optional spaces, a VPN session duration in nanoseconds as 113019 writes it:
+     * {@code 1h:02m:03s}, with a day count in front for long sessions ({@code 1d 19h:41m:14s}), or
+     * the connection form {@code h:mm:ss}. It ends at a comma, a space or the end.
+     */
+    long sessionDurationNanos(String what) {
+        skipSpaces();
+        int start = pos;
+        long days = 0;
+        long hours = run(6);
+        if (hours >= 0 && tryLiteral("d")) {
+            days = hours;
+            skipSpaces();
+            hours = run(6);
+        }
+        boolean units = days > 0 || pos < end && text.charAt(pos) == 'h';
+        long minutes = hours >= 0 && tryLiteral(units ? "h:" : ":") ? run(2) : -1;
+        long seconds = minutes >= 0 && tryLiteral(units ? "m:" : ":") ? run(2) : -1;
+        if (seconds < 0 || minutes > 59 || seconds > 59 || units && !tryLiteral("s")
+                || pos < end && text.charAt(pos) != ',' && text.charAt(pos) != ' ') {
+            pos = start;
+            throw fail(what + " is not [Nd ]Hh:MMm:SSs");
+        }
+        return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * NANOS_PER_SECOND;
     }
 
     /** A failure at the current position, to be thrown by the caller. */

@@ -11,9 +11,14 @@ import io.quietwatch.event.LogEventBuilder;
  *
  * <p>Connection messages 302013-302016 and 302020/302021 become {@code start}/{@code end} events;
  * deny and access-list messages 106001, 106006, 106007, 106014, 106015, 106023 and 106100 become
- * {@code allowed}/{@code denied} events. Any other message id yields an event with what every ASA
- * line has: time, observer, event code and the original line. A known id whose fields are missing
- * or unreadable is {@code Malformed}, with the reason naming the field and offset.
+ * {@code allowed}/{@code denied} events. Remote-access VPN messages become {@code session} events
+ * naming the user, the user's public address (the source) and the address the VPN assigned: 722051
+ * and 751025 (address assigned), 113039, 716001 and 722022 ({@code start}), 113019, 716002, 722023
+ * and 722037 ({@code end}; 113019 with duration and bytes), 113004/113012 and 113005/113015 (AAA
+ * results), 716039 (rejected login), 722041 and 734001 (DAP). Any other message id yields an event
+ * with what every ASA line has: time, observer, event code and the original line, plus the user and
+ * address of a 113xxx, 713xxx, 716xxx or 722xxx message that opens with them. A known id whose fields
+ * are missing or unreadable is {@code Malformed}, with the reason naming the field and offset.
  *
  * <p>Source and destination (Cisco TAC document 116149): a built message names the responder after
  * {@code for} when it is {@code outbound} and the initiator when it is {@code inbound}. A teardown
@@ -122,8 +127,24 @@ public final class CiscoAsaParser implements EventParser {
             case 106015 -> AsaDenies.noConnection(c, b);
             case 106023 -> AsaDenies.accessGroup(c, b);
             case 106100 -> AsaAccessList.read(c, b);
+            case 722051 -> AsaVpnAddresses.addressAssigned(c, b);
+            case 751025 -> AsaVpnAddresses.ikev2AddressAssigned(c, b);
+            case 722022 -> AsaVpnSessions.svc(c, b, "svc-established", LogEvent.START);
+            case 722023 -> AsaVpnSessions.svc(c, b, "svc-terminated", LogEvent.END);
+            case 722037 -> AsaVpnSessions.ended(c, b, "svc-closing");
+            case 113039 -> AsaVpnSessions.started(c, b, "session-started");
+            case 716001 -> AsaVpnSessions.started(c, b, "webvpn-started");
+            case 716002 -> AsaVpnSessions.ended(c, b, "webvpn-terminated");
+            case 722041 -> AsaVpnSessions.noIpv6Address(c, b);
+            case 716039 -> AsaVpnSessions.rejected(c, b);
+            case 734001 -> AsaVpnSessions.dap(c, b);
+            case 113019 -> AsaVpnDisconnect.read(c, b);
+            case 113004, 113005, 113012, 113015 -> AsaAaa.read(c, b);
             default -> {
-                // Every other id: the common fields are all this parser knows.
+                // Every other id: the common fields, plus the user and address of a VPN message.
+                if (AsaVpnSessions.isVpnFamily(id)) {
+                    AsaVpnSessions.other(c, b);
+                }
             }
         }
     }
