@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code fileExtension(urlOrName)} — the extension of the last path segment, lower case, without
  *       query or fragment ({@code http://x/a/setup.EXE?x=1} gives {@code exe}), or null;</li>
  *   <li>{@code topLevelDomain(host)} — the last label of a domain name, lower case, or null for addresses;</li>
+ *   <li>{@code urlFileName(url)} — the last path segment of a URL without query or fragment, or null;</li>
+ *   <li>{@code mediaType(mimeType)} — the media type without parameters, lower case
+ *       ({@code Application/X-MSDownload; charset=binary} gives {@code application/x-msdownload}), or null;</li>
  *   <li>{@code joinDistinct(values)} — the distinct non-null values of a collection or array, sorted and
  *       joined with {@code ", "} (e.g. the detections of a window of {@code QwAlert}s).</li>
  * </ul>
@@ -37,6 +40,8 @@ public final class EplFunctions {
         compiler.addPlugInSingleRowFunction("fileExtension", EplFunctions.class.getName(), "fileExtension");
         compiler.addPlugInSingleRowFunction("topLevelDomain", EplFunctions.class.getName(), "topLevelDomain");
         compiler.addPlugInSingleRowFunction("joinDistinct", EplFunctions.class.getName(), "joinDistinct");
+        compiler.addPlugInSingleRowFunction("mediaType", EplFunctions.class.getName(), "mediaType");
+        compiler.addPlugInSingleRowFunction("urlFileName", EplFunctions.class.getName(), "urlFileName");
     }
 
     static void bind(String runtimeUri, ListStore store) {
@@ -115,6 +120,37 @@ public final class EplFunctions {
         }
         String ext = urlOrName.substring(dot + 1, end);
         return ext.length() > 10 ? null : ext.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code urlFileName(url)}. */
+    public static String urlFileName(String url) {
+        if (url == null) {
+            return null;
+        }
+        int end = url.length();
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) == '?' || url.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        int scheme = url.indexOf("://");
+        int pathStart = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
+        if (pathStart < 0 || pathStart >= end) {
+            return null;
+        }
+        String name = url.substring(url.lastIndexOf('/', end - 1) + 1, end);
+        return name.isEmpty() ? null : name;
+    }
+
+    /** {@code mediaType(mimeType)}. */
+    public static String mediaType(String mime) {
+        if (mime == null) {
+            return null;
+        }
+        int semi = mime.indexOf(';');
+        String t = (semi >= 0 ? mime.substring(0, semi) : mime).strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.equals("-") ? null : t;
     }
 
     /** {@code joinDistinct(values)}. */

@@ -40,6 +40,22 @@ class EplFunctionsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+            "http://x.example/a/setup.exe?v=2, setup.exe", "http://x.example/a/, NULL", "http://x.example, NULL",
+            "/dl/tool.msi#top, tool.msi", "NULL, NULL"})
+    void urlFileName(String url, String name) {
+        assertThat(EplFunctions.urlFileName(url)).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+            "'Application/X-MSDownload; charset=binary', application/x-msdownload", "text/html, text/html",
+            "-, NULL", "'  ', NULL", "NULL, NULL"})
+    void mediaType(String mime, String type) {
+        assertThat(EplFunctions.mediaType(mime)).isEqualTo(type);
+    }
+
+    @ParameterizedTest
     @CsvSource({"203.0.113.5, true", "[2001:db8::1], true", "2001:db8::1, true", "example.com, false", "1.2.3, false"})
     void isIpLiteral(String host, boolean ip) {
         assertThat(EplFunctions.isIpLiteral(host)).isEqualTo(ip);
