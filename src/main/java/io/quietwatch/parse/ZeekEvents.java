@@ -94,13 +94,13 @@ final class ZeekEvents {
     }
 
     private static void http(ZeekFields f, LogEventBuilder b) {
-        endpoints(f, b, TCP);
+        String responder = endpoints(f, b, TCP);
         long status = f.count(STATUS_CODE);
         if (status > LARGEST_STATUS) {
             throw f.bad(STATUS_CODE, "is not an HTTP status code");
         }
         String method = f.text(METHOD);
-        String url = ZeekUrls.url(f.text(HOST), f.text(URI), method, address(f, RESP_H), f.port(RESP_P));
+        String url = ZeekUrls.url(f.text(HOST), f.text(URI), method, responder, f.port(RESP_P));
         String fileName = f.text(RESP_FILENAMES);
         String user = f.text(USERNAME);
         b.category(LogEvent.CATEGORY_WEB)
@@ -129,9 +129,13 @@ final class ZeekEvents {
         ports(f, b, transport);
     }
 
-    private static void endpoints(ZeekFields f, LogEventBuilder b, String transport) {
-        b.sourceIp(requiredAddress(f, ORIG_H)).destinationIp(requiredAddress(f, RESP_H));
+    /** Sets the endpoints, which must be there; returns the responder's address. */
+    private static String endpoints(ZeekFields f, LogEventBuilder b, String transport) {
+        String originator = requiredAddress(f, ORIG_H);
+        String responder = requiredAddress(f, RESP_H);
+        b.sourceIp(originator).destinationIp(responder);
         ports(f, b, transport);
+        return responder;
     }
 
     private static void ports(ZeekFields f, LogEventBuilder b, String transport) {

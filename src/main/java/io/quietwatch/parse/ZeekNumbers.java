@@ -18,6 +18,7 @@ final class ZeekNumbers {
     private static final long MILLIS_BELOW = 100_000_000_000_000L;
     private static final long MICROS_BELOW = 100_000_000_000_000_000L;
     private static final long MAX_DURATION_SECONDS = 9_000_000_000L;
+    private static final int LARGEST_SCALE = 40;
     private static final long LARGEST_BEFORE_DIGIT = Long.MAX_VALUE / 10 - 1;
 
     private ZeekNumbers() {
@@ -32,9 +33,6 @@ final class ZeekNumbers {
                 return NONE;
             }
             whole = whole * 10 + (s.charAt(i++) - '0');
-        }
-        if (whole < 0) {
-            return NONE;
         }
         if (i == from) {
             return NONE;
@@ -126,7 +124,11 @@ final class ZeekNumbers {
         }
         try {
             BigDecimal value = new BigDecimal(s.substring(from, to));
-            return value.signum() < 0 ? null : value;
+            // a far exponent (1e-999999999) would make setScale build a power of ten with that many digits
+            if (value.signum() < 0 || Math.abs(value.scale()) > LARGEST_SCALE) {
+                return null;
+            }
+            return value;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -9,7 +9,8 @@ package io.quietwatch.parse;
  *   <li>JSON ({@code LogAscii::use_json=T}): {@code {"ts":1700000000.123456,"uid":"C...","id.orig_h":...}}
  *       (see {@link ZeekJson}).</li>
  * </ul>
- * Either may come behind a syslog header, which the header parser has split off. conn records become
+ * Either may come behind a syslog header, which the header parser has split off, and one tag word the
+ * header parser left ({@code zeek_conn {...}}). conn records become
  * {@code network} events with {@code phase = end}, http records {@code web} events; records of Zeek's
  * other logs give their time, uid and endpoints. The header lines of a TSV file ({@code #fields},
  * {@code #types}, {@code #open}, ...) are claimed and returned as {@code Malformed}, saying so, for the
@@ -26,6 +27,7 @@ public final class ZeekParser implements EventParser {
     private static final String[] HEADERS = {
         "#separator", "#set_separator", "#empty_field", "#unset_field", "#path", "#open", "#close", "#fields",
         "#types"};
+    private static final int LONGEST_TAG = 64;
     private static final String UID_KEY = "\"uid\"";
     private static final String ID_ORIG_H_KEY = "\"id.orig_h\"";
     private static final String ID_ORIG_H_UNDERSCORE_KEY = "\"id_orig_h\"";
@@ -136,8 +138,34 @@ public final class ZeekParser implements EventParser {
         return null;
     }
 
+    /**
+     * Where the record starts: after leading blanks and, when the text does not begin with a record,
+     * after one tag word ({@code zeek_conn {...}}, {@code zeek: 1795...}). RFC 3164 lets a space end the
+     * tag, and the header parser only splits off tags that end with a colon.
+     */
     private static int start(String s) {
-        int i = 0;
+        int i = skipBlanks(s, 0);
+        if (i == s.length() || isRecordStart(s.charAt(i))) {
+            return i;
+        }
+        int limit = Math.min(s.length(), i + LONGEST_TAG);
+        int word = i;
+        while (word < limit && s.charAt(word) != ' ') {
+            char c = s.charAt(word);
+            if (c == '{' || c == '"' || c == '\t') {
+                return i;
+            }
+            word++;
+        }
+        int after = skipBlanks(s, word);
+        return word > i && after < s.length() && after > word && isRecordStart(s.charAt(after)) ? after : i;
+    }
+
+    private static boolean isRecordStart(char c) {
+        return c == '{' || c == '#' || c >= '0' && c <= '9';
+    }
+
+    private static int skipBlanks(String s, int i) {
         while (i < s.length() && s.charAt(i) == ' ') {
             i++;
         }

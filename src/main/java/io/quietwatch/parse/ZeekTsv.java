@@ -50,7 +50,7 @@ final class ZeekTsv {
     static final int TS_LENGTH = 17;
     static final String RSYSLOG_TAB = "#011";
 
-    private static final int MAX_FIELDS = 40;
+    private static final int MAX_FIELDS = 32;
     private static final int ID_FIELDS = 6;
 
     private record Layout(ZeekFields.Kind kind, String name, int fields, int[] column) {

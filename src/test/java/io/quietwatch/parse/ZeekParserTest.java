@@ -6,6 +6,7 @@ import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,6 +104,29 @@ class ZeekParserTest {
     }
 
     @Test
+    void fieldsTheRecordsDoNotCarryStayNull() {
+        assertOnlyCarried(event(SyslogMessage.bare(CONN_TSV), FixtureCases.CONTEXT), Set.of("timestamp",
+                "observerVendor", "observerProduct", "format", "eventCode", "category", "action", "phase", "sourceIp",
+                "sourcePort", "destinationIp", "destinationPort", "transport", "direction", "hostIp", "durationNanos",
+                "sourceBytes", "destinationBytes", "networkBytes", "networkPackets", "connectionId", "original"));
+        assertOnlyCarried(event(SyslogMessage.bare(HTTP_TSV), FixtureCases.CONTEXT), Set.of("timestamp",
+                "observerVendor", "observerProduct", "format", "eventCode", "category", "sourceIp", "sourcePort",
+                "destinationIp", "destinationPort", "transport", "direction", "hostIp", "url", "urlDomain",
+                "httpMethod", "httpStatus", "mimeType", "userAgent", "fileName", "connectionId", "original"));
+    }
+
+    private static void assertOnlyCarried(LogEvent e, Set<String> carried) {
+        Map<String, Object> c = FixtureCases.components(e);
+        c.forEach((name, value) -> {
+            if (carried.contains(name)) {
+                assertThat(value).as(name).isNotNull();
+            } else {
+                assertThat(value).as(name).isNull();
+            }
+        });
+    }
+
+    @Test
     void syslogWrappedLinesParseThroughTheHeaderParser() {
         LineParser lines = new LineParser(parser, FixtureCases.CONTEXT);
 
@@ -158,6 +184,19 @@ class ZeekParserTest {
 
         assertThat(event(SyslogMessage.bare(line), FixtureCases.CONTEXT).timestamp())
                 .isEqualTo(Instant.parse(expected).toEpochMilli());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1e-999999999", "1e999999999", "9e-41", "1.5e+2147483647", "1e-2147483648"})
+    @Timeout(10)
+    void farExponentsAreRejectedQuickly(String number) {
+        String duration = CONN_JSON.replace("3.141592", number);
+        String ts = CONN_JSON.replace("1795687400.123456", number);
+
+        assertThat(parser.parse(SyslogMessage.bare(duration), FixtureCases.CONTEXT)).isInstanceOfSatisfying(
+                ParseResult.Malformed.class, m -> assertThat(m.reason()).startsWith("duration"));
+        assertThat(parser.parse(SyslogMessage.bare(ts), FixtureCases.CONTEXT)).isInstanceOfSatisfying(
+                ParseResult.Malformed.class, m -> assertThat(m.reason()).startsWith("ts"));
     }
 
     @ParameterizedTest(name = "{2}")
