@@ -10,9 +10,9 @@ package io.quietwatch.parse;
  *       (see {@link ZeekJson}).</li>
  * </ul>
  * Either may come behind a syslog header, which the header parser has split off, and one tag word the
- * header parser left ({@code zeek_conn {...}}). conn records become
- * {@code network} events with {@code phase = end}, http records {@code web} events; records of Zeek's
- * other logs give their time, uid and endpoints. The header lines of a TSV file ({@code #fields},
+ * header parser left ({@code zeek_conn {...}}). conn records become {@code network} events with
+ * {@code phase = end}, http records {@code web} events; records of Zeek's other logs give their time, uid
+ * and endpoints. The header lines of a TSV file ({@code #fields},
  * {@code #types}, {@code #open}, ...) are claimed and returned as {@code Malformed}, saying so, for the
  * caller to count. Stateless and thread-safe.
  */
@@ -40,8 +40,9 @@ public final class ZeekParser implements EventParser {
     }
 
     /**
-     * JSON: an object holding the keys {@code "uid"} and {@code "id.orig_h"}; TSV: an epoch stamp
-     * {@code dddddddddd.dddddd}, a TAB and a uid starting with {@code C}; or a TSV header line.
+     * JSON: an object holding the keys {@code "uid"} and {@code "id.orig_h"} (or {@code "id_orig_h"});
+     * TSV: an epoch stamp {@code dddddddddd.dddddd}, a TAB and a uid starting with {@code C}; or a TSV
+     * header line.
      */
     @Override
     public boolean claims(SyslogMessage message) {

@@ -43,7 +43,8 @@ public class ZeekParserBenchmark {
         "{\"ts\":1795687400.123456,\"uid\":\"CWXzqi1JDBhRKNGdId\",\"id.orig_h\":\"192.168.1.100\",\"id.orig_p\":52430,"
             + "\"id.resp_h\":\"142.250.72.196\",\"id.resp_p\":443,\"proto\":\"tcp\",\"service\":\"ssl\","
             + "\"duration\":3.141592,\"orig_bytes\":2104,\"resp_bytes\":6881,\"conn_state\":\"SF\",\"local_orig\":true,"
-            + "\"local_resp\":false,\"missed_bytes\":0,\"history\":\"ShADadFf\",\"orig_pkts\":16,\"orig_ip_bytes\":2952,"
+            + "\"local_resp\":false,\"missed_bytes\":0,\"history\":\"ShADadFf\",\"orig_pkts\":16,"
+            + "\"orig_ip_bytes\":2952,"
             + "\"resp_pkts\":14,\"resp_ip_bytes\":7613}",
         "{\"ts\":1795687406.11,\"uid\":\"CaKF8b2W1XUzM1mGKb\",\"id.orig_h\":\"10.6.27.102\",\"id.orig_p\":49163,"
             + "\"id.resp_h\":\"107.180.50.162\",\"id.resp_p\":80,\"trans_depth\":1,\"method\":\"GET\","
@@ -52,7 +53,8 @@ public class ZeekParserBenchmark {
             + "\"request_body_len\":0,\"response_body_len\":323072,\"status_code\":200,\"status_msg\":\"OK\","
             + "\"tags\":[],\"resp_fuids\":[\"FB5o2Hcauv7vpQ8y3\"],\"resp_mime_types\":[\"application/msword\"]}",
         "{\"ts\":1795687400.5,\"uid\":\"CPQ9vC2my8sIGasb3a\",\"id.orig_h\":\"192.168.4.57\",\"id.orig_p\":42051,"
-            + "\"id.resp_h\":\"192.168.4.1\",\"id.resp_p\":53,\"proto\":\"udp\",\"service\":\"dns\",\"duration\":0.000368,"
+            + "\"id.resp_h\":\"192.168.4.1\",\"id.resp_p\":53,\"proto\":\"udp\",\"service\":\"dns\","
+            + "\"duration\":0.000368,"
             + "\"orig_bytes\":0,\"resp_bytes\":234,\"conn_state\":\"SHR\",\"local_orig\":true,\"local_resp\":true,"
             + "\"missed_bytes\":0,\"history\":\"^d\",\"orig_pkts\":0,\"orig_ip_bytes\":0,\"resp_pkts\":2,"
             + "\"resp_ip_bytes\":290}",

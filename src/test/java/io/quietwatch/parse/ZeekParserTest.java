@@ -228,7 +228,8 @@ class ZeekParserTest {
                 ParseResult.Malformed.class, m -> assertThat(m.reason()).contains("conn record", "15 of 21"));
         assertThat(parser.parse(SyslogMessage.bare(http), FixtureCases.CONTEXT)).isInstanceOfSatisfying(
                 ParseResult.Malformed.class, m -> assertThat(m.reason()).contains("http record", "20 of 30"));
-        assertThat(parser.parse(SyslogMessage.bare(CONN_JSON.substring(0, CONN_JSON.indexOf("\"proto\"") + 3)), FixtureCases.CONTEXT))
+        String json = CONN_JSON.substring(0, CONN_JSON.indexOf("\"proto\"") + 3);
+        assertThat(parser.parse(SyslogMessage.bare(json), FixtureCases.CONTEXT))
                 .isInstanceOfSatisfying(ParseResult.Malformed.class, m -> assertThat(m.reason()).contains("cut off"));
     }
 
@@ -238,7 +239,8 @@ class ZeekParserTest {
                 + "\"id.orig_p\":52424,\"id.resp_h\":\"93.184.216.34\",\"id.resp_p\":80,\"proto\":\"tcp\","
                 + "\"service\":\"http\",\"duration\":0.54321,\"orig_bytes\":389,\"resp_bytes\":1567,"
                 + "\"conn_state\":\"SF\",\"local_orig\":true,\"local_resp\":false,\"missed_bytes\":0,"
-                + "\"history\":\"ShADadFf\",\"orig_pkts\":8,\"orig_ip_bytes\":721,\"resp_pkts\":6,\"resp_ip_bytes\":1879}";
+                + "\"history\":\"ShADadFf\",\"orig_pkts\":8,\"orig_ip_bytes\":721,\"resp_pkts\":6,"
+                + "\"resp_ip_bytes\":1879}";
 
         LogEvent fromTsv = event(SyslogMessage.bare(CONN_TSV), FixtureCases.CONTEXT);
         LogEvent fromJson = event(SyslogMessage.bare(json), FixtureCases.CONTEXT);
