@@ -146,14 +146,14 @@ public final class ZeekParser implements EventParser {
      */
     private static int start(String s) {
         int i = skipBlanks(s, 0);
-        if (i == s.length() || isRecordStart(s.charAt(i))) {
+        if (i == s.length() || !Character.isLetter(s.charAt(i))) {
             return i;
         }
         int limit = Math.min(s.length(), i + LONGEST_TAG);
         int word = i;
         while (word < limit && s.charAt(word) != ' ') {
             char c = s.charAt(word);
-            if (c == '{' || c == '"' || c == '\t') {
+            if (c == '=' || c == '|' || c == '{' || c == '"' || c == '\t') {
                 return i;
             }
             word++;
