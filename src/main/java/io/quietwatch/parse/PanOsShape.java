@@ -7,7 +7,7 @@ package io.quietwatch.parse;
  * ({@code TRAFFIC}, {@code THREAT}, {@code GLOBALPROTECT}, ...) followed by a comma.
  */
 final class PanOsShape {
-    private static final int MAX_FIRST_FIELD = 64;
+    private static final int MAX_FIRST_FIELD = 128;
     private static final int MIN_STAMP = 19;
     private static final int MAX_TYPE = 20;
     private static final String EARLY_GLOBALPROTECT = "GLOBALPROTECT,";

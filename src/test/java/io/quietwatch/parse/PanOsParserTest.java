@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PanOsParserTest {
     private static final String[] FIXTURES = {
         "/fixtures/panos/traffic.yaml", "/fixtures/panos/threat.yaml", "/fixtures/panos/globalprotect.yaml",
-        "/fixtures/panos/system.yaml", "/fixtures/panos/negative.yaml"};
+        "/fixtures/panos/system.yaml", "/fixtures/panos/realworld.yaml", "/fixtures/panos/negative.yaml"};
     private static final String TRAFFIC_END = "1,2026/11/26 10:00:05,013201001234,TRAFFIC,end,2561,"
             + "2026/11/26 10:00:04,10.1.20.15,203.0.113.80,198.51.100.10,203.0.113.80,Allow-Web-Out,corp\\alice,,"
             + "ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,fwd,2026/11/26 10:00:04,481516,1,51234,443,31862,"
@@ -69,7 +69,7 @@ class PanOsParserTest {
                 .isFalse();
         assertThat(claims("IN=eth0 OUT= SRC=1.2.3.4 DST=5.6.7.8 PROTO=TCP SPT=1 DPT=2")).isFalse();
         assertThat(claims("5,,,1000000103,igb1,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,1.2.3.4,5.6.7.8")).isFalse();
-        assertThat(claims("x".repeat(70) + ",2026/11/26 10:00:05,013201001234,TRAFFIC,end")).isFalse();
+        assertThat(claims("x".repeat(130) + ",2026/11/26 10:00:05,013201001234,TRAFFIC,end")).isFalse();
         assertThat(parser.claims(new SyslogMessage(null, -1, SyslogMessage.NO_TIMESTAMP, null, null, null, null)))
                 .isFalse();
         assertThat(parser.claims(null)).isFalse();
