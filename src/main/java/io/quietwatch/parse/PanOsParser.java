@@ -121,7 +121,9 @@ public final class PanOsParser implements EventParser {
                 || !PanOsNetwork.isAddress(f, PanOsNetwork.DESTINATION)) {
             return;
         }
-        b.category(LogEvent.CATEGORY_NETWORK);
+        b.category(LogEvent.CATEGORY_NETWORK)
+                .sourceIp(PanOsNetwork.address(f, PanOsNetwork.SOURCE, "Source Address"))
+                .destinationIp(PanOsNetwork.address(f, PanOsNetwork.DESTINATION, "Destination Address"));
         try {
             PanOsNetwork.read(f, b);
         } catch (PanOsFieldException e) {
