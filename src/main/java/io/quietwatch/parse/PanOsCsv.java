@@ -70,6 +70,15 @@ final class PanOsCsv {
         return has(i) && to(i) - from(i) == word.length() && s.startsWith(word, from(i));
     }
 
+    /** True when fields {@code i} and {@code j} exist and hold the same text. */
+    boolean same(int i, int j) {
+        if (!has(i) || !has(j)) {
+            return false;
+        }
+        int length = to(i) - from(i);
+        return length == to(j) - from(j) && s.regionMatches(from(i), s, from(j), length);
+    }
+
     /** True when field {@code i} is {@code word} in any letter case. */
     boolean isIgnoreCase(int i, String word) {
         return has(i) && to(i) - from(i) == word.length() && s.regionMatches(true, from(i), word, 0, word.length());
@@ -118,14 +127,13 @@ final class PanOsCsv {
             scanQuoted(start);
             return;
         }
-        int comma = start < end ? s.indexOf(',', start) : -1;
-        if (comma < 0 || comma >= end) {
-            add(start, end);
-            next = -1;
-        } else {
-            add(start, comma);
-            next = comma + 1;
+        // Most fields are a few characters long: a plain loop beats String.indexOf's set-up cost.
+        int p = start;
+        while (p < end && s.charAt(p) != ',') {
+            p++;
         }
+        add(start, p);
+        next = p < end ? p + 1 : -1;
     }
 
     private void scanQuoted(int start) {

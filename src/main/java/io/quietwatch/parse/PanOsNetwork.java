@@ -44,11 +44,14 @@ final class PanOsNetwork {
     static String read(PanOsCsv f, LogEventBuilder b) {
         String transport = transport(f);
         boolean icmp = "icmp".equals(transport) || "ipv6-icmp".equals(transport);
+        String destination = address(f, DESTINATION, "Destination Address");
         String natSource = addressUnlessZero(f, NAT_SOURCE, "NAT Source IP");
-        String natDestination = addressUnlessZero(f, NAT_DESTINATION, "NAT Destination IP");
+        // With source NAT only, PAN-OS repeats the destination as its NAT address.
+        String natDestination = f.same(NAT_DESTINATION, DESTINATION) && !zero(f, DESTINATION) ? destination
+                : addressUnlessZero(f, NAT_DESTINATION, "NAT Destination IP");
         String action = f.text(ACTION);
         b.sourceIp(address(f, SOURCE, "Source Address"))
-                .destinationIp(address(f, DESTINATION, "Destination Address"))
+                .destinationIp(destination)
                 .sourcePort(port(f, SOURCE_PORT, "Source Port", icmp))
                 .destinationPort(port(f, DESTINATION_PORT, "Destination Port", icmp))
                 .sourceNatIp(natSource)
@@ -131,10 +134,11 @@ final class PanOsNetwork {
 
     /** As {@link #optionalAddress}, but {@code 0.0.0.0} and {@code ::}, "no address", are null too. */
     static String addressUnlessZero(PanOsCsv f, int i, String name) {
-        if (f.is(i, "0.0.0.0") || f.is(i, "::")) {
-            return null;
-        }
-        return optionalAddress(f, i, name);
+        return zero(f, i) ? null : optionalAddress(f, i, name);
+    }
+
+    private static boolean zero(PanOsCsv f, int i) {
+        return f.is(i, "0.0.0.0") || f.is(i, "::");
     }
 
     private static Integer port(PanOsCsv f, int i, String name, boolean icmp) {

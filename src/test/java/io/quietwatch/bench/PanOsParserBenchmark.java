@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Throughput of {@link PanOsParser} over a mix shaped like a PAN-OS 10.x firewall's syslog: TRAFFIC
  * end records in the 115-field layout, a start, a deny and an 8.x DNS end, two THREAT url records (one
- * with quoted URL and user agent), a GlobalProtect login and a SYSTEM event. The input zone has daylight
- * saving time, as real ones do. One operation is one line, so the score is lines per second on one thread.
+ * with quoted URL and user agent), a GlobalProtect login and a SYSTEM event, all from one hour as in a
+ * live stream. The input zone has daylight saving time, as real ones do. One operation is one line, so
+ * the score is lines per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,9 +48,9 @@ public class PanOsParserBenchmark {
             + "e968fa06b76,0,0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,2026-11-26T10:00:04.512+00:00,,,encrypted-tunnel,n"
             + "etworking,browser-based,4,used-by-malware able-to-transfer-file has-known-vulnerability tunnel-other"
             + "-application pervasive-use,,ssl,no,no,0",
-        "1,2018/11/30 16:09:07,012801096514,TRAFFIC,end,2049,2018/11/30 16:09:07,192.168.15.207,192.0.2.53,20"
+        "1,2026/11/26 10:09:07,012801096514,TRAFFIC,end,2049,2026/11/26 10:09:07,192.168.15.207,192.0.2.53,20"
             + "3.0.113.9,192.0.2.53,new_outbound_from_trust,,,dns,vsys1,trust,untrust,ethernet1/2,ethernet1/1,send_"
-            + "to_mac,2018/11/30 16:09:07,22751,1,49728,53,26654,53,0x400053,udp,allow,301,80,221,2,2018/11/30 15:5"
+            + "to_mac,2026/11/26 10:09:07,22751,1,49728,53,26654,53,0x400053,udp,allow,301,80,221,2,2026/11/26 10:0"
             + "9:04,0,computer-and-internet-info,0,32091112,0x0,192.168.0.0-192.168.255.255,United States,0,16,20,a"
             + "ged-out,0,0,0,0,,PA-220,from-policy,,,0,,0,,N/A,0,0,0,0",
         "1,2026/11/26 10:00:05,013201001234,TRAFFIC,deny,2561,2026/11/26 10:00:04,10.1.20.15,203.0.113.80,0.0"
@@ -79,12 +80,12 @@ public class PanOsParserBenchmark {
             + "ng-media low-risk,90431d13-81da-4129-8bc5-ce968fa06b76,0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,0,2026-11-26T10"
             + ":15:00.120+00:00,,,,encrypted-tunnel,networking,browser-based,4,used-by-malware able-to-transfer-fil"
             + "e has-known-vulnerability tunnel-other-application pervasive-use,,ssl,no,no,",
-        "1,2026/11/26 08:30:02,016201004321,GLOBALPROTECT,0,2817,2026/11/26 08:30:01,vsys1,gateway-connected,"
+        "1,2026/11/26 10:30:02,016201004321,GLOBALPROTECT,0,2817,2026/11/26 10:30:01,vsys1,gateway-connected,"
             + "connected,,IPSec,corp\\bob,DE,LT-BOB-01,198.51.100.23,0.0.0.0,10.212.4.37,0.0.0.0,6c1f3e2a-0000-4c19-"
             + "9e55-0a2f7d1c4b90,SN-4411,6.2.4-28,Microsoft Windows,\"Microsoft Windows 11 Enterprise , 64-bit\",1,,,"
             + ",success,,0,user-logon,0,GP-GW-HQ,7412983300185500001,0x0,2026-11-26T08:30:01.551+00:00,,0,,,GP-GW-H"
             + "Q,12,0,0,0,,fw-vpn-01,1,",
-        "1,2026/11/26 07:05:03,013201001234,SYSTEM,general,2561,2026/11/26 07:05:03,,general,,0,0,general,inf"
+        "1,2026/11/26 10:05:03,013201001234,SYSTEM,general,2561,2026/11/26 10:05:03,,general,,0,0,general,inf"
             + "ormational,\"Connection to Update server closed: updates.paloaltonetworks.com, source: 192.0.2.1\",123"
             + "4567890,0x0,0,0,0,0,,fw-hq-01,0,0,2026-11-26T07:05:03.440+00:00",
     };

@@ -118,6 +118,20 @@ class PanOsParserTest {
         assertThat(event(withoutName, FixtureCases.CONTEXT).reason()).isNull();
     }
 
+    @Test
+    void natDestinationRepeatingTheDestinationIsKeptButZeroIsNone() {
+        String zero = TRAFFIC_END.replace(",203.0.113.80,198.51.100.10,203.0.113.80,", ",0.0.0.0,198.51.100.10,0.0.0.0,");
+
+        LogEvent repeated = event(SyslogMessage.bare(TRAFFIC_END), FixtureCases.CONTEXT);
+        LogEvent none = event(SyslogMessage.bare(zero), FixtureCases.CONTEXT);
+
+        assertThat(repeated.destinationNatIp()).isEqualTo("203.0.113.80");
+        assertThat(repeated.destinationNatPort()).isEqualTo(443);
+        assertThat(none.destinationIp()).isEqualTo("0.0.0.0");
+        assertThat(none.destinationNatIp()).isNull();
+        assertThat(none.destinationNatPort()).isNull();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "RFC 3164           | '<14>Nov 26 10:00:05 PA-220 '",
