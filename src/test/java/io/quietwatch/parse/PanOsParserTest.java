@@ -77,6 +77,31 @@ class PanOsParserTest {
     }
 
     @Test
+    void claimsNoLineOfTheOtherFormatsAndTheyClaimNoneOfOurs() {
+        List<EventParser> others = List.of(new CiscoAsaParser(), new NetfilterParser());
+        for (String line : fixtureLines()) {
+            if (!claims(line)) {
+                continue; // the other formats' lines in negative.yaml
+            }
+            for (EventParser other : others) {
+                assertThat(other.claims(SyslogMessage.bare(line))).as("%s claims %s", other.name(), line).isFalse();
+            }
+        }
+        String[] theirs = {"/fixtures/cisco-asa/built.yaml", "/fixtures/cisco-asa/teardown.yaml",
+            "/fixtures/cisco-asa/deny.yaml", "/fixtures/cisco-asa/access-list.yaml", "/fixtures/cisco-asa/icmp.yaml",
+            "/fixtures/cisco-asa/other.yaml", "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml",
+            "/fixtures/netfilter/negative.yaml"};
+        int checked = 0;
+        for (String f : theirs) {
+            for (JsonNode c : FixtureCases.load(f)) {
+                assertThat(claims(c.path("line").asText())).as(c.path("line").asText()).isFalse();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
     void generatedTimeIsLocalTimeInTheInputZone() {
         ParseContext berlin = new ParseContext(ZoneId.of("Europe/Berlin"), FixtureCases.CONTEXT.clock(),
                 InternalNetworks.defaults());
@@ -120,7 +145,8 @@ class PanOsParserTest {
 
     @Test
     void natDestinationRepeatingTheDestinationIsKeptButZeroIsNone() {
-        String zero = TRAFFIC_END.replace(",203.0.113.80,198.51.100.10,203.0.113.80,", ",0.0.0.0,198.51.100.10,0.0.0.0,");
+        String zero = TRAFFIC_END.replace(",203.0.113.80,198.51.100.10,203.0.113.80,",
+                ",0.0.0.0,198.51.100.10,0.0.0.0,");
 
         LogEvent repeated = event(SyslogMessage.bare(TRAFFIC_END), FixtureCases.CONTEXT);
         LogEvent none = event(SyslogMessage.bare(zero), FixtureCases.CONTEXT);
