@@ -44,13 +44,14 @@ final class PanOsNetwork {
     static String read(PanOsCsv f, LogEventBuilder b) {
         String transport = transport(f);
         boolean icmp = "icmp".equals(transport) || "ipv6-icmp".equals(transport);
+        String source = address(f, SOURCE, "Source Address");
         String destination = address(f, DESTINATION, "Destination Address");
         String natSource = addressUnlessZero(f, NAT_SOURCE, "NAT Source IP");
         // With source NAT only, PAN-OS repeats the destination as its NAT address.
         String natDestination = f.same(NAT_DESTINATION, DESTINATION) && !zero(f, DESTINATION) ? destination
                 : addressUnlessZero(f, NAT_DESTINATION, "NAT Destination IP");
         String action = f.text(ACTION);
-        b.sourceIp(address(f, SOURCE, "Source Address"))
+        b.sourceIp(source)
                 .destinationIp(destination)
                 .sourcePort(port(f, SOURCE_PORT, "Source Port", icmp))
                 .destinationPort(port(f, DESTINATION_PORT, "Destination Port", icmp))
