@@ -13,6 +13,8 @@ import io.quietwatch.event.LogEventBuilder;
 final class SquidUrl {
     private static final int MAX_SCHEME = 16;
     private static final int MAX_EXTENSION = 10;
+    /** {@link #authority} found no {@code :port} at all (as opposed to an unreadable one, -1). */
+    private static final int NO_PORT = -2;
 
     private SquidUrl() {
     }
@@ -29,7 +31,7 @@ final class SquidUrl {
             int hostFrom = schemeEnd + 3;
             int pathFrom = authorityEnd(url, hostFrom);
             int port = authority(url, hostFrom, pathFrom, b);
-            if (port < 0) {
+            if (port == NO_PORT) {
                 port = defaultPort(url, schemeEnd);
             }
             b.destinationPort(port < 0 ? null : port);
@@ -37,7 +39,7 @@ final class SquidUrl {
             return port;
         }
         if (connect) {
-            int port = authority(url, 0, authorityEnd(url, 0), b);
+            int port = Math.max(-1, authority(url, 0, authorityEnd(url, 0), b));
             b.destinationPort(port < 0 ? null : port);
             return port;
         }
@@ -55,8 +57,9 @@ final class SquidUrl {
             if (c == ':') {
                 return i > 0 && url.startsWith("//", i + 1) ? i : -1;
             }
+            // '_' is not in RFC 3986 schemes, but Squid logs its own cache_object://
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9'
-                    || c == '+' || c == '-' || c == '.'))) {
+                    || c == '+' || c == '-' || c == '.' || c == '_'))) {
                 return -1;
             }
         }
@@ -75,19 +78,22 @@ final class SquidUrl {
         return i;
     }
 
-    /** Sets the domain of {@code [userinfo@]host[:port]} in {@code url[from, to)}; returns the port or -1. */
+    /**
+     * Sets the domain of {@code [userinfo@]host[:port]} in {@code url[from, to)}; returns the port, -1 when
+     * it is unreadable, {@link #NO_PORT} when none is written.
+     */
     private static int authority(String url, int from, int to, LogEventBuilder b) {
         int at = url.lastIndexOf('@', to - 1);
         int hostFrom = at >= from ? at + 1 : from;
         int hostTo = to;
-        int port = -1;
+        int port = NO_PORT;
         if (hostFrom < to && url.charAt(hostFrom) == '[') {
             int close = url.indexOf(']', hostFrom);
             if (close < 0 || close >= to) {
                 return -1;
             }
             hostTo = close + 1;
-            port = port(url, hostTo, to);
+            port = hostTo < to ? port(url, hostTo, to) : NO_PORT;
             hostFrom++;
             hostTo--;
         } else {
@@ -103,8 +109,11 @@ final class SquidUrl {
         return port;
     }
 
-    /** The port after the {@code :} at {@code colon}, up to {@code to}; -1 when there is none or it is not one. */
+    /** The port after the {@code :} at {@code colon}, up to {@code to}; -1 when it is not one, {@link #NO_PORT} when empty. */
     private static int port(String url, int colon, int to) {
+        if (colon + 1 == to) {
+            return NO_PORT;
+        }
         if (colon >= to || url.charAt(colon) != ':' || to - colon - 1 > 5) {
             return -1;
         }
