@@ -72,6 +72,9 @@ final class SquidNative {
             return null;
         }
         Long millis = c.number("elapsed time");
+        if (millis != null && millis > Long.MAX_VALUE / NANOS_PER_MILLI) {
+            throw new SquidSyntaxException("elapsed time out of range at offset " + c.from);
+        }
         return millis == null ? null : millis * NANOS_PER_MILLI;
     }
 

@@ -277,6 +277,7 @@ class SquidParserTest {
     @ParameterizedTest(name = "{2}: [{1}]")
     @CsvSource(delimiter = '|', value = {
         "' 195 '                  | ' 195x '             | not mine",
+        "' 195 '                  | ' 99999999999999999 ' | elapsed time",
         "TCP_MISS/200             | TCP_MISS/20x         | HTTP status",
         "TCP_MISS/200             | TCP_MISS             | result code",
         "TCP_MISS/200             | TCP_MISS/2000        | HTTP status",
