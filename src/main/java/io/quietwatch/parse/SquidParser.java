@@ -15,7 +15,8 @@ import io.quietwatch.event.LogEventBuilder;
  *
  * <p>The line's own time wins over the syslog header's. A line tagged {@code squid} that is not an
  * access record (cache.log messages sent to syslog) gives an event with only the time, the device and
- * the original line. Stateless and thread-safe.
+ * the original line; one that starts like a record but is not one (cut off after the epoch) is
+ * {@code Malformed}. Stateless and thread-safe.
  */
 public final class SquidParser implements EventParser {
     /** The format name. */
