@@ -1,0 +1,292 @@
+package io.quietwatch.parse;
+
+import io.quietwatch.event.IpAddresses;
+
+/**
+ * The {@code key=value} pairs of one FortiOS log line, scanned once: where the value of each field
+ * the parser reads lies. Values are bare ({@code srcport=443}) or double-quoted ({@code msg="a, b"});
+ * a quoted value ends at a quote that is not escaped by a backslash and is followed by the end of
+ * the line or by blanks and the next {@code key=}, so quotes that firmware left unescaped inside a
+ * message do not cut it short. A quote that is never closed runs to the end of the line. Words
+ * without {@code =} are skipped. The first occurrence of a key wins ({@code tz} is repeated by some
+ * FortiOS 7 builds). One instance per line; not thread-safe.
+ */
+final class FortigateFields {
+    /** How many later quotes are tried before the first one is taken as the closing one. */
+    private static final int QUOTE_LOOKAHEAD = 8;
+    private static final int MAX_DIGITS = 18;
+
+    private final String s;
+    /** Per key id: value start + 1 (0 = absent), value end. */
+    private final int[] pos = new int[FortigateKeys.COUNT * 2];
+    /** Per key id: the value was quoted, so backslash escapes apply. */
+    private long quoted;
+    private String error;
+
+    private FortigateFields(String s) {
+        this.s = s;
+    }
+
+    /** Scans the whole of {@code s}. */
+    static FortigateFields scan(String s) {
+        FortigateFields f = new FortigateFields(s);
+        f.run();
+        return f;
+    }
+
+    /** The line scanned. */
+    String line() {
+        return s;
+    }
+
+    private void run() {
+        int n = s.length();
+        int i = priorityEnd();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                i++;
+                continue;
+            }
+            int start = i;
+            int hash = 0;
+            while (c != '=' && c != ' ') {
+                hash = FortigateKeys.next(hash, c);
+                if (++i == n) {
+                    return;
+                }
+                c = s.charAt(i);
+            }
+            if (c == ' ' || i == start) {
+                i++;
+                continue;
+            }
+            i = value(FortigateKeys.id(s, start, i - start, hash), i + 1, n);
+        }
+    }
+
+    // A message handed over with its <PRI> still on (no syslog header was recognised).
+    private int priorityEnd() {
+        if (s.isEmpty() || s.charAt(0) != '<') {
+            return 0;
+        }
+        int close = s.indexOf('>');
+        return close > 1 && close <= 4 ? close + 1 : 0;
+    }
+
+    /** Records the value starting at {@code v} for key {@code id}; returns where scanning goes on. */
+    private int value(int id, int v, int n) {
+        int from;
+        int to;
+        int next;
+        if (v < n && s.charAt(v) == '"') {
+            from = v + 1;
+            int q = closingQuote(from, n);
+            to = q < 0 ? n : q;
+            next = q < 0 ? n : q + 1;
+        } else {
+            from = v;
+            int blank = s.indexOf(' ', v);
+            to = blank < 0 ? n : blank;
+            next = to;
+        }
+        if (id >= 0 && pos[2 * id] == 0) {
+            pos[2 * id] = from + 1;
+            pos[2 * id + 1] = to;
+            if (from > v) {
+                quoted |= 1L << id;
+            }
+        }
+        return next;
+    }
+
+    private int closingQuote(int from, int n) {
+        int first = -1;
+        int tried = 0;
+        int q = s.indexOf('"', from);
+        while (q >= 0 && tried <= QUOTE_LOOKAHEAD) {
+            if (!escaped(q, from)) {
+                if (first < 0) {
+                    first = q;
+                }
+                if (endsValue(q + 1, n)) {
+                    return q;
+                }
+                tried++;
+            }
+            q = s.indexOf('"', q + 1);
+        }
+        return first;
+    }
+
+    private boolean escaped(int q, int from) {
+        int i = q - 1;
+        while (i >= from && s.charAt(i) == '\\') {
+            i--;
+        }
+        return ((q - 1 - i) & 1) == 1;
+    }
+
+    /** True when {@code s[i..]} is the end of the line, or blanks and then a {@code key=}. */
+    private boolean endsValue(int i, int n) {
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != ' ') {
+            return false;
+        }
+        while (i < n && s.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < n && keyChar(s.charAt(i))) {
+            i++;
+        }
+        return i == n ? start == n : i > start && s.charAt(i) == '=';
+    }
+
+    private static boolean keyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c >= 'A' && c <= 'Z'
+                || c == '.';
+    }
+
+    /** True when the key was seen (its value may be empty). */
+    boolean present(int id) {
+        return pos[2 * id] != 0;
+    }
+
+    /** Start of the value, or -1 when absent. */
+    int from(int id) {
+        return pos[2 * id] - 1;
+    }
+
+    /** End of the value (exclusive); meaningful only when present. */
+    int to(int id) {
+        return pos[2 * id + 1];
+    }
+
+    /** True when the value is present and not empty, {@code N/A} or {@code (null)}, FortiOS's blanks. */
+    boolean has(int id) {
+        int from = pos[2 * id] - 1;
+        if (from < 0) {
+            return false;
+        }
+        int len = pos[2 * id + 1] - from;
+        return len > 0 && !(len == 3 && s.startsWith("N/A", from)) && !(len == 6 && s.startsWith("(null)", from));
+    }
+
+    /** True when the value equals {@code word}, ignoring case. */
+    boolean is(int id, String word) {
+        int from = pos[2 * id] - 1;
+        return from >= 0 && pos[2 * id + 1] - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
+    }
+
+    /** The value with backslash escapes of a quoted value undone, or null when it is blank (see {@link #has}). */
+    String text(int id) {
+        if (!has(id)) {
+            return null;
+        }
+        int from = pos[2 * id] - 1;
+        int to = pos[2 * id + 1];
+        if ((quoted & (1L << id)) == 0 || !hasBackslash(from, to)) {
+            return s.substring(from, to);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < to) {
+                c = s.charAt(++i);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private boolean hasBackslash(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first problem a typed read met, naming the field; null when none. */
+    String error() {
+        return error;
+    }
+
+    /** A port number 0-65535, or null when blank; anything else is an error. */
+    Integer port(int id) {
+        if (!has(id)) {
+            return null;
+        }
+        long v = digits(id);
+        if (v < 0 || v > 0xffff) {
+            fail(id, "is not a port number 0-65535");
+            return null;
+        }
+        return (int) v;
+    }
+
+    /** A count (bytes, packets, seconds), or null when blank; anything else is an error. */
+    Long count(int id) {
+        if (!has(id)) {
+            return null;
+        }
+        long v = digits(id);
+        if (v < 0) {
+            fail(id, "is not a number");
+            return null;
+        }
+        return v;
+    }
+
+    /** An IP address literal, or null when blank; anything else is an error. */
+    String address(int id) {
+        String a = addressOrNull(id);
+        if (a == null && has(id)) {
+            fail(id, "is not an IP address");
+        }
+        return a;
+    }
+
+    /** An IP address literal, or null when blank or not an address. */
+    String addressOrNull(int id) {
+        if (!has(id)) {
+            return null;
+        }
+        int from = pos[2 * id] - 1;
+        int to = pos[2 * id + 1];
+        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
+            return s.substring(from, to);
+        }
+        String text = s.substring(from, to);
+        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+    }
+
+    /** The unsigned decimal value, or -1 when it is not one (or has more than 18 digits). */
+    long digits(int id) {
+        int from = pos[2 * id] - 1;
+        int to = pos[2 * id + 1];
+        if (from < 0 || from >= to || to - from > MAX_DIGITS) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Records a problem with a field unless an earlier one is recorded. */
+    void fail(int id, String problem) {
+        if (error == null) {
+            error = FortigateKeys.name(id) + " " + problem;
+        }
+    }
+}
