@@ -15,6 +15,7 @@ final class FortigateFields {
     /** How many later quotes are tried before the first one is taken as the closing one. */
     private static final int QUOTE_LOOKAHEAD = 8;
     private static final int MAX_DIGITS = 18;
+    private static final boolean[] KEY_CHARS = keyChars();
 
     private final String s;
     /** Per key id: value start + 1 (0 = absent), value end. */
@@ -22,6 +23,12 @@ final class FortigateFields {
     /** Per key id: the value was quoted, so backslash escapes apply. */
     private long quoted;
     private String error;
+    /** The key {@link #endsValue} read past a closing quote: its start, its {@code =} and its hash. */
+    private int aheadStart = -1;
+    private int aheadEquals;
+    private int aheadHash;
+    /** 0 not yet known, 1 the line has a backslash, -1 it has none. */
+    private int backslash;
 
     private FortigateFields(String s) {
         this.s = s;
@@ -50,6 +57,11 @@ final class FortigateFields {
             }
             int start = i;
             int hash = 0;
+            if (i == aheadStart) {
+                i = aheadEquals;
+                hash = aheadHash;
+                c = '=';
+            }
             while (c != '=' && c != ' ') {
                 hash = FortigateKeys.next(hash, c);
                 if (++i == n) {
@@ -86,8 +98,10 @@ final class FortigateFields {
             next = q < 0 ? n : q + 1;
         } else {
             from = v;
-            int blank = s.indexOf(' ', v);
-            to = blank < 0 ? n : blank;
+            to = v;
+            while (to < n && s.charAt(to) != ' ') {
+                to++;
+            }
             next = to;
         }
         if (id >= 0 && pos[2 * id] == 0) {
@@ -127,7 +141,10 @@ final class FortigateFields {
         return ((q - 1 - i) & 1) == 1;
     }
 
-    /** True when {@code s[i..]} is the end of the line, or blanks and then a {@code key=}. */
+    /**
+     * True when {@code s[i..]} is the end of the line, or blanks and then a {@code key=}; the key read
+     * here is kept (start, {@code =}, hash) so that the scan does not read it again.
+     */
     private boolean endsValue(int i, int n) {
         if (i == n) {
             return true;
@@ -139,15 +156,35 @@ final class FortigateFields {
             i++;
         }
         int start = i;
-        while (i < n && keyChar(s.charAt(i))) {
+        int hash = 0;
+        char c;
+        while (i < n && keyChar(c = s.charAt(i))) {
+            hash = FortigateKeys.next(hash, c);
             i++;
         }
-        return i == n ? start == n : i > start && s.charAt(i) == '=';
+        if (i == n) {
+            return start == n;
+        }
+        if (i > start && s.charAt(i) == '=') {
+            aheadStart = start;
+            aheadEquals = i;
+            aheadHash = hash;
+            return true;
+        }
+        return false;
     }
 
     private static boolean keyChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c >= 'A' && c <= 'Z'
-                || c == '.';
+        return c < KEY_CHARS.length && KEY_CHARS[c];
+    }
+
+    private static boolean[] keyChars() {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c >= 'A' && c <= 'Z'
+                    || c == '.';
+        }
+        return table;
     }
 
     /** True when the key was seen (its value may be empty). */
@@ -175,10 +212,21 @@ final class FortigateFields {
         return len > 0 && !(len == 3 && s.startsWith("N/A", from)) && !(len == 6 && s.startsWith("(null)", from));
     }
 
-    /** True when the value equals {@code word}, ignoring case. */
+    /** True when the value equals {@code word} (lower case ASCII), ignoring case. */
     boolean is(int id, String word) {
         int from = pos[2 * id] - 1;
-        return from >= 0 && pos[2 * id + 1] - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
+        int len = word.length();
+        if (from < 0 || pos[2 * id + 1] - from != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(from + i);
+            char w = word.charAt(i);
+            if (c != w && (c < 'A' || c > 'Z' || c + ('a' - 'A') != w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value with backslash escapes of a quoted value undone, or null when it is blank (see {@link #has}). */
@@ -188,7 +236,7 @@ final class FortigateFields {
         }
         int from = pos[2 * id] - 1;
         int to = pos[2 * id + 1];
-        if ((quoted & (1L << id)) == 0 || !hasBackslash(from, to)) {
+        if ((quoted & (1L << id)) == 0 || !backslashes() || !hasBackslash(from, to)) {
             return s.substring(from, to);
         }
         StringBuilder sb = new StringBuilder(to - from);
@@ -200,6 +248,14 @@ final class FortigateFields {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** Whether the line has a backslash at all; one search of the line instead of one per value. */
+    private boolean backslashes() {
+        if (backslash == 0) {
+            backslash = s.indexOf('\\') >= 0 ? 1 : -1;
+        }
+        return backslash > 0;
     }
 
     private boolean hasBackslash(int from, int to) {

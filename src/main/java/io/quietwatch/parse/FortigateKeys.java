@@ -74,6 +74,7 @@ final class FortigateKeys {
         "tunnelip", "assignip", "xauthuser", "eapuser", "reason", "status", "icmptype", "icmpcode"};
 
     static final int COUNT = NAMES.length;
+    private static final char[][] CHARS = new char[COUNT][];
 
     private static final int SLOTS = 256;
     private static final int[] SLOT_HASH = new int[SLOTS];
@@ -83,6 +84,7 @@ final class FortigateKeys {
     static {
         for (int id = 0; id < COUNT; id++) {
             String name = NAMES[id];
+            CHARS[id] = name.toCharArray();
             int h = 0;
             for (int i = 0; i < name.length(); i++) {
                 h = next(h, name.charAt(i));
@@ -109,13 +111,25 @@ final class FortigateKeys {
         int slot = slot(hash);
         int candidate;
         while ((candidate = SLOT_ID[slot]) != 0) {
-            String name = NAMES[candidate - 1];
-            if (SLOT_HASH[slot] == hash && name.length() == length && s.startsWith(name, from)) {
+            if (SLOT_HASH[slot] == hash && same(s, from, length, CHARS[candidate - 1])) {
                 return candidate - 1;
             }
             slot = (slot + 1) & (SLOTS - 1);
         }
         return UNKNOWN;
+    }
+
+    // Against a char[]: String.startsWith checks coders and bounds first, which costs more on short keys.
+    private static boolean same(String s, int from, int length, char[] name) {
+        if (name.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(from + i) != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The field name of an id. */

@@ -32,7 +32,7 @@ final class FortigateWeb {
         String host = f.text(HOSTNAME);
         String logged = f.text(URL);
         String raw = f.text(RAWDATA);
-        boolean https = destinationPort != null && destinationPort == HTTPS_PORT || f.is(SERVICE, "HTTPS");
+        boolean https = destinationPort != null && destinationPort == HTTPS_PORT || f.is(SERVICE, "https");
         b.url(url(host, logged, https))
                 .urlDomain(domain(host, logged))
                 .httpMethod(either(f.text(HTTPMETHOD), raw(raw, "Method")))

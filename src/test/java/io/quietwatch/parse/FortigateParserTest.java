@@ -155,6 +155,27 @@ class FortigateParserTest {
                 .isEqualTo("FGT-HQ");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bare PRI                 | '<189>'",
+        "RFC 3164 header          | '<189>May  2 06:31:50 fw-relay '",
+        "RFC 3339 stamp and host  | '2024-05-02T06:31:50.123+00:00 192.0.2.1 '",
+        "no header at all         | ''",
+    })
+    void readsTheLineBehindTheHeadersDevicesSend(String header, String prefix) {
+        LineParser lines = new LineParser(parser, FixtureCases.CONTEXT);
+        String body = CLOSE.replace("devid=", "tz=\"+0200\" devid=");
+
+        ParseResult r = lines.parse(prefix + body);
+
+        assertThat(r).isInstanceOfSatisfying(ParseResult.Parsed.class, p -> {
+            assertThat(Instant.ofEpochMilli(p.event().timestamp())).isEqualTo(Instant.parse("2024-05-02T06:31:47Z"));
+            assertThat(p.event().observerHostname()).isEqualTo("FGT-HQ");
+            assertThat(p.event().sourceIp()).isEqualTo("192.168.10.23");
+            assertThat(p.event().original()).isEqualTo(prefix + body);
+        });
+    }
+
     @Test
     void fieldsTheTrafficLineDoesNotCarryStayNull() {
         Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(CLOSE)));
