@@ -1,10 +1,9 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.IpAddresses;
-
 /**
  * The {@code key=value} pairs of one FortiOS log line, scanned once: where the value of each field
- * the parser reads lies. Values are bare ({@code srcport=443}) or double-quoted ({@code msg="a, b"});
+ * the parser reads lies. Pairs are separated by blanks ({@code format default}) or commas
+ * ({@code format csv}). Values are bare ({@code srcport=443}) or double-quoted ({@code msg="a, b"});
  * a quoted value ends at a quote that is not escaped by a backslash and is followed by the end of
  * the line or by blanks and the next {@code key=}, so quotes that firmware left unescaped inside a
  * message do not cut it short. A quote that is never closed runs to the end of the line. Words
@@ -14,7 +13,6 @@ import io.quietwatch.event.IpAddresses;
 final class FortigateFields {
     /** How many later quotes are tried before the first one is taken as the closing one. */
     private static final int QUOTE_LOOKAHEAD = 8;
-    private static final int MAX_DIGITS = 18;
     private static final boolean[] KEY_CHARS = keyChars();
 
     private final String s;
@@ -51,7 +49,7 @@ final class FortigateFields {
         int i = priorityEnd();
         while (i < n) {
             char c = s.charAt(i);
-            if (c == ' ') {
+            if (c == ' ' || c == ',') {
                 i++;
                 continue;
             }
@@ -62,14 +60,14 @@ final class FortigateFields {
                 hash = aheadHash;
                 c = '=';
             }
-            while (c != '=' && c != ' ') {
+            while (c != '=' && c != ' ' && c != ',') {
                 hash = FortigateKeys.next(hash, c);
                 if (++i == n) {
                     return;
                 }
                 c = s.charAt(i);
             }
-            if (c == ' ' || i == start) {
+            if (c != '=' || i == start) {
                 i++;
                 continue;
             }
@@ -99,7 +97,8 @@ final class FortigateFields {
         } else {
             from = v;
             to = v;
-            while (to < n && s.charAt(to) != ' ') {
+            char c;
+            while (to < n && (c = s.charAt(to)) != ' ' && c != ',') {
                 to++;
             }
             next = to;
@@ -149,15 +148,15 @@ final class FortigateFields {
         if (i == n) {
             return true;
         }
-        if (s.charAt(i) != ' ') {
+        char c = s.charAt(i);
+        if (c != ' ' && c != ',') {
             return false;
         }
-        while (i < n && s.charAt(i) == ' ') {
+        while (i < n && ((c = s.charAt(i)) == ' ' || c == ',')) {
             i++;
         }
         int start = i;
         int hash = 0;
-        char c;
         while (i < n && keyChar(c = s.charAt(i))) {
             hash = FortigateKeys.next(hash, c);
             i++;
@@ -270,73 +269,6 @@ final class FortigateFields {
     /** The first problem a typed read met, naming the field; null when none. */
     String error() {
         return error;
-    }
-
-    /** A port number 0-65535, or null when blank; anything else is an error. */
-    Integer port(int id) {
-        if (!has(id)) {
-            return null;
-        }
-        long v = digits(id);
-        if (v < 0 || v > 0xffff) {
-            fail(id, "is not a port number 0-65535");
-            return null;
-        }
-        return (int) v;
-    }
-
-    /** A count (bytes, packets, seconds), or null when blank; anything else is an error. */
-    Long count(int id) {
-        if (!has(id)) {
-            return null;
-        }
-        long v = digits(id);
-        if (v < 0) {
-            fail(id, "is not a number");
-            return null;
-        }
-        return v;
-    }
-
-    /** An IP address literal, or null when blank; anything else is an error. */
-    String address(int id) {
-        String a = addressOrNull(id);
-        if (a == null && has(id)) {
-            fail(id, "is not an IP address");
-        }
-        return a;
-    }
-
-    /** An IP address literal, or null when blank or not an address. */
-    String addressOrNull(int id) {
-        if (!has(id)) {
-            return null;
-        }
-        int from = pos[2 * id] - 1;
-        int to = pos[2 * id + 1];
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
-        }
-        String text = s.substring(from, to);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
-    }
-
-    /** The unsigned decimal value, or -1 when it is not one (or has more than 18 digits). */
-    long digits(int id) {
-        int from = pos[2 * id] - 1;
-        int to = pos[2 * id + 1];
-        if (from < 0 || from >= to || to - from > MAX_DIGITS) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     /** Records a problem with a field unless an earlier one is recorded. */

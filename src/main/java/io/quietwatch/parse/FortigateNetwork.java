@@ -26,6 +26,10 @@ import static io.quietwatch.parse.FortigateKeys.TRANSIP;
 import static io.quietwatch.parse.FortigateKeys.TRANSPORT;
 import static io.quietwatch.parse.FortigateKeys.UNAUTHUSER;
 import static io.quietwatch.parse.FortigateKeys.USER;
+import static io.quietwatch.parse.FortigateValues.address;
+import static io.quietwatch.parse.FortigateValues.count;
+import static io.quietwatch.parse.FortigateValues.digits;
+import static io.quietwatch.parse.FortigateValues.port;
 
 /**
  * The fields every FortiOS log type shares when it has them: the session's endpoints as the
@@ -44,17 +48,17 @@ final class FortigateNetwork {
 
     /** Reads the shared fields into {@code b}; unreadable values are recorded on {@code f}. */
     static void apply(FortigateFields f, LogEventBuilder b) {
-        b.sourceIp(f.address(SRCIP))
-                .sourcePort(f.port(SRCPORT))
-                .destinationIp(f.address(DSTIP))
-                .destinationPort(f.port(DSTPORT))
+        b.sourceIp(address(f, SRCIP))
+                .sourcePort(port(f, SRCPORT))
+                .destinationIp(address(f, DSTIP))
+                .destinationPort(port(f, DSTPORT))
                 .transport(transport(f))
                 .ingressInterface(f.text(SRCINTF))
                 .egressInterface(f.text(DSTINTF))
                 .ruleName(f.has(POLICYNAME) ? f.text(POLICYNAME) : f.text(POLICYID))
                 .connectionId(f.has(SESSIONID) ? f.text(SESSIONID) : f.text(SESSION_ID))
-                .sourceBytes(f.count(SENTBYTE))
-                .destinationBytes(f.count(RCVDBYTE))
+                .sourceBytes(count(f, SENTBYTE))
+                .destinationBytes(count(f, RCVDBYTE))
                 .networkPackets(packets(f))
                 .durationNanos(duration(f))
                 .userName(f.has(USER) ? f.text(USER) : f.text(UNAUTHUSER))
@@ -65,13 +69,13 @@ final class FortigateNetwork {
 
     // A sniffer or no-NAT session logs transip=0.0.0.0 transport=0: no translation.
     private static void nat(FortigateFields f, LogEventBuilder b) {
-        String source = f.address(TRANSIP);
+        String source = address(f, TRANSIP);
         if (source != null && !source.equals(ANY_ADDRESS)) {
-            b.sourceNatIp(source).sourceNatPort(f.port(TRANSPORT));
+            b.sourceNatIp(source).sourceNatPort(port(f, TRANSPORT));
         }
-        String destination = f.address(TRANIP);
+        String destination = address(f, TRANIP);
         if (destination != null && !destination.equals(ANY_ADDRESS)) {
-            b.destinationNatIp(destination).destinationNatPort(f.port(TRANPORT));
+            b.destinationNatIp(destination).destinationNatPort(port(f, TRANPORT));
         }
     }
 
@@ -79,7 +83,7 @@ final class FortigateNetwork {
         if (!f.has(PROTO)) {
             return null;
         }
-        long proto = f.digits(PROTO);
+        long proto = digits(f, PROTO);
         if (proto < 0 || proto > 0xff) {
             f.fail(PROTO, "is not a protocol number 0-255");
             return null;
@@ -88,8 +92,8 @@ final class FortigateNetwork {
     }
 
     private static Long packets(FortigateFields f) {
-        Long sent = f.count(SENTPKT);
-        Long received = f.count(RCVDPKT);
+        Long sent = count(f, SENTPKT);
+        Long received = count(f, RCVDPKT);
         if (sent == null) {
             return received;
         }
@@ -98,7 +102,7 @@ final class FortigateNetwork {
 
     /** {@code duration} seconds as nanoseconds. */
     static Long duration(FortigateFields f) {
-        Long seconds = f.count(DURATION);
+        Long seconds = count(f, DURATION);
         if (seconds == null) {
             return null;
         }

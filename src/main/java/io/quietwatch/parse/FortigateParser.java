@@ -33,8 +33,9 @@ import static io.quietwatch.parse.FortigateKeys.URL;
  * addresses, ports and user it carries. The time is {@link FortigateTime}'s.
  *
  * <p>A value that the field cannot hold (an address that is not one, a port over 65535, a bad date
- * with no {@code eventtime}) or a traffic log without both addresses is {@code Malformed}, with the
- * field named. Stateless and thread-safe.
+ * with no {@code eventtime}) or a traffic log without a {@code srcip} or {@code dstip} key is
+ * {@code Malformed}, with the field named; empty and {@code N/A} values are absent, not errors.
+ * Stateless and thread-safe.
  */
 public final class FortigateParser implements EventParser {
     /** The format name. */
@@ -51,7 +52,7 @@ public final class FortigateParser implements EventParser {
     }
 
     /**
-     * Two of three markers, each a key at the start of the message or after a blank: {@code logid=},
+     * Two of three markers, each a key at the start of the message or after a blank or comma: {@code logid=},
      * {@code devname=}/{@code devid=}, {@code type=}. The blank keeps out Fortinet's CEF output
      * ({@code FTNTFGTlogid=}) and the single {@code type=} a CEF or other key=value line may have.
      */
@@ -73,7 +74,7 @@ public final class FortigateParser implements EventParser {
 
     private static boolean key(String s, String key) {
         int at = s.indexOf(key);
-        while (at > 0 && s.charAt(at - 1) != ' ') {
+        while (at > 0 && s.charAt(at - 1) != ' ' && s.charAt(at - 1) != ',') {
             at = s.indexOf(key, at + 1);
         }
         return at >= 0;
@@ -106,7 +107,8 @@ public final class FortigateParser implements EventParser {
                 .original(m.original());
         FortigateNetwork.apply(f, b);
         if (f.is(TYPE, "traffic")) {
-            String missing = !f.has(SRCIP) ? "missing srcip" : !f.has(DSTIP) ? "missing dstip" : null;
+            // Missing keys mean a cut-off line; empty values are what log sanitisers leave.
+            String missing = !f.present(SRCIP) ? "missing srcip" : !f.present(DSTIP) ? "missing dstip" : null;
             if (missing != null) {
                 return ParseResult.malformed(missing);
             }
@@ -131,7 +133,7 @@ public final class FortigateParser implements EventParser {
             b.reason(f.text(CATDESC));
         }
         if (f.has(HOSTNAME) || f.has(URL)) {
-            FortigateWeb.apply(f, b, f.port(FortigateKeys.DSTPORT));
+            FortigateWeb.apply(f, b, FortigateValues.port(f, FortigateKeys.DSTPORT));
         }
     }
 

@@ -13,6 +13,8 @@ import static io.quietwatch.parse.FortigateKeys.REMPORT;
 import static io.quietwatch.parse.FortigateKeys.TUNNELIP;
 import static io.quietwatch.parse.FortigateKeys.USER;
 import static io.quietwatch.parse.FortigateKeys.XAUTHUSER;
+import static io.quietwatch.parse.FortigateValues.addressOrNull;
+import static io.quietwatch.parse.FortigateValues.port;
 
 /**
  * VPN event logs ({@code type=event subtype=vpn}): SSL-VPN and IPsec tunnels. The remote end
@@ -30,14 +32,14 @@ final class FortigateVpn {
     /** Overrides the shared fields with the VPN ones; {@code b} already holds the shared fields. */
     static void apply(FortigateFields f, LogEventBuilder b) {
         b.category(LogEvent.CATEGORY_SESSION).phase(phase(f)).outcome(outcome(f));
-        String remote = f.addressOrNull(REMIP);
+        String remote = addressOrNull(f, REMIP);
         if (remote != null) {
-            b.sourceIp(remote).sourcePort(f.port(REMPORT));
-            String local = f.addressOrNull(LOCIP);
-            b.destinationIp(local).destinationPort(local == null ? null : f.port(LOCPORT));
+            b.sourceIp(remote).sourcePort(port(f, REMPORT));
+            String local = addressOrNull(f, LOCIP);
+            b.destinationIp(local).destinationPort(local == null ? null : port(f, LOCPORT));
         }
-        String assigned = f.addressOrNull(TUNNELIP);
-        b.assignedIp(assigned != null ? assigned : f.addressOrNull(ASSIGNIP));
+        String assigned = addressOrNull(f, TUNNELIP);
+        b.assignedIp(assigned != null ? assigned : addressOrNull(f, ASSIGNIP));
         String user = f.has(XAUTHUSER) ? f.text(XAUTHUSER) : f.has(EAPUSER) ? f.text(EAPUSER) : f.text(USER);
         b.userName(user);
     }

@@ -97,7 +97,8 @@ class FortigateParserTest {
     @ParameterizedTest(name = "eventtime={0}")
     @CsvSource({"12345", "17146315071234567890", "9999999999999999999", "17146315x7", "''"})
     void implausibleEventtimeFallsBackToDateAndTime(String eventtime) {
-        LogEvent e = event(SyslogMessage.bare(CLOSE.replace("devid=", "eventtime=" + eventtime + " tz=\"-0100\" devid=")));
+        String stamped = CLOSE.replace("devid=", "eventtime=" + eventtime + " tz=\"-0100\" devid=");
+        LogEvent e = event(SyslogMessage.bare(stamped));
 
         assertThat(Instant.ofEpochMilli(e.timestamp())).isEqualTo(Instant.parse("2024-05-02T09:31:47Z"));
     }
@@ -208,7 +209,8 @@ class FortigateParserTest {
         "pending      | null    | null",
     })
     void trafficActionGivesOutcomeAndPhase(String action, String outcome, String phase) {
-        String line = CLOSE.replace("action=\"close\"", "action=\"" + action + "\"").replace("0000000013", "0000000011");
+        String line = CLOSE.replace("action=\"close\"", "action=\"" + action + "\"")
+                .replace("0000000013", "0000000011");
         LogEvent e = event(SyslogMessage.bare(line));
 
         assertThat(e.action()).isEqualTo(action);
@@ -221,7 +223,8 @@ class FortigateParserTest {
         String accept = CLOSE.replace("action=\"close\"", "action=\"accept\"");
 
         assertThat(event(SyslogMessage.bare(accept)).phase()).isEqualTo(LogEvent.END);
-        assertThat(event(SyslogMessage.bare(accept.replace("0000000013", "0001000014"))).phase()).isEqualTo(LogEvent.END);
+        assertThat(event(SyslogMessage.bare(accept.replace("0000000013", "0001000014"))).phase())
+                .isEqualTo(LogEvent.END);
         assertThat(event(SyslogMessage.bare(accept.replace("0000000013", "0000000020"))).phase()).isNull();
         assertThat(event(SyslogMessage.bare(accept.replace(" duration=10", ""))).phase()).isNull();
     }
@@ -239,7 +242,8 @@ class FortigateParserTest {
         "policyid=12          | transip=1.2.3.4.5     | transip",
     })
     void malformedReasonNamesTheField(String good, String bad, String field) {
-        ParseResult r = parser.parse(SyslogMessage.bare(CLOSE.replace(good.strip(), bad.strip())), FixtureCases.CONTEXT);
+        String line = CLOSE.replace(good.strip(), bad.strip());
+        ParseResult r = parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT);
 
         assertThat(r).isInstanceOfSatisfying(ParseResult.Malformed.class,
                 m -> assertThat(m.reason()).startsWith(field + " "));
