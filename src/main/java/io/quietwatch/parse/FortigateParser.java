@@ -62,7 +62,7 @@ public final class FortigateParser implements EventParser {
     }
 
     static boolean claims(String s) {
-        if (s == null) {
+        if (s == null || s.indexOf('=') < 0) {
             return false;
         }
         int marks = key(s, "logid=") ? 1 : 0;
