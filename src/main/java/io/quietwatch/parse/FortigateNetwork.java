@@ -16,7 +16,6 @@ import static io.quietwatch.parse.FortigateKeys.RCVDPKT;
 import static io.quietwatch.parse.FortigateKeys.SENTBYTE;
 import static io.quietwatch.parse.FortigateKeys.SENTPKT;
 import static io.quietwatch.parse.FortigateKeys.SESSIONID;
-import static io.quietwatch.parse.FortigateKeys.SESSION_ID;
 import static io.quietwatch.parse.FortigateKeys.SRCINTF;
 import static io.quietwatch.parse.FortigateKeys.SRCIP;
 import static io.quietwatch.parse.FortigateKeys.SRCPORT;
@@ -56,7 +55,7 @@ final class FortigateNetwork {
                 .ingressInterface(f.text(SRCINTF))
                 .egressInterface(f.text(DSTINTF))
                 .ruleName(f.has(POLICYNAME) ? f.text(POLICYNAME) : f.text(POLICYID))
-                .connectionId(f.has(SESSIONID) ? f.text(SESSIONID) : f.text(SESSION_ID))
+                .connectionId(f.text(SESSIONID))
                 .sourceBytes(count(f, SENTBYTE))
                 .destinationBytes(count(f, RCVDBYTE))
                 .networkPackets(packets(f))

@@ -9,7 +9,6 @@ import static io.quietwatch.parse.FortigateKeys.DEVNAME;
 import static io.quietwatch.parse.FortigateKeys.DSTIP;
 import static io.quietwatch.parse.FortigateKeys.HOSTNAME;
 import static io.quietwatch.parse.FortigateKeys.LOGID;
-import static io.quietwatch.parse.FortigateKeys.LOG_ID;
 import static io.quietwatch.parse.FortigateKeys.REASON;
 import static io.quietwatch.parse.FortigateKeys.SRCIP;
 import static io.quietwatch.parse.FortigateKeys.STATUS;
@@ -28,12 +27,14 @@ import static io.quietwatch.parse.FortigateKeys.URL;
  * allowed; {@code action=start} starts a session and close/timeout/client-rst/server-rst (and
  * {@code accept} in a session-end log with a duration) end it. {@code type=utm} logs carry the
  * security profile's verdict; web filter ones are {@code web} events with the URL rebuilt from
- * {@code hostname} and {@code url}. {@code type=event subtype=vpn} logs are VPN sessions
+ * {@code hostname} and {@code url}; FortiOS 5 and earlier wrote the profile as the type
+ * ({@code type=webfilter}, {@code type=ips}, ...) and FortiOS 4 older field names ({@code src},
+ * {@code status}, ...), read the same way. {@code type=event subtype=vpn} logs are VPN sessions
  * ({@link FortigateVpn}). Every other log gives the time, device, log id, action and whatever
  * addresses, ports and user it carries. The time is {@link FortigateTime}'s.
  *
- * <p>A value that the field cannot hold (an address that is not one, a port over 65535, a bad date
- * with no {@code eventtime}) or a traffic log without a {@code srcip} or {@code dstip} key is
+ * <p>A value that the field cannot hold (an address that is not one, a port over 65535, a byte
+ * count with letters) or a traffic log without a {@code srcip} or {@code dstip} key is
  * {@code Malformed}, with the field named; empty and {@code N/A} values are absent, not errors.
  * Stateless and thread-safe.
  */
@@ -101,7 +102,7 @@ public final class FortigateParser implements EventParser {
                 .observerProduct(PRODUCT)
                 .observerHostname(f.has(DEVNAME) ? f.text(DEVNAME) : m.hostname())
                 .format(NAME)
-                .eventCode(f.has(LOGID) ? f.text(LOGID) : f.text(LOG_ID))
+                .eventCode(f.text(LOGID))
                 .action(f.text(ACTION))
                 .reason(reason(f))
                 .original(m.original());
@@ -112,10 +113,12 @@ public final class FortigateParser implements EventParser {
             if (missing != null) {
                 return ParseResult.malformed(missing);
             }
+            int action = FortigateVerdicts.trafficAction(f);
             b.category(LogEvent.CATEGORY_NETWORK)
-                    .outcome(FortigateVerdicts.trafficOutcome(f))
-                    .phase(FortigateVerdicts.trafficPhase(f));
-        } else if (f.is(TYPE, "utm") || f.is(TYPE, "webfilter")) {
+                    .action(f.text(action))
+                    .outcome(FortigateVerdicts.trafficOutcome(f, action))
+                    .phase(FortigateVerdicts.trafficPhase(f, action));
+        } else if (FortigateVerdicts.utm(f)) {
             utm(f, b);
         } else if (f.is(TYPE, "event")) {
             event(f, b);

@@ -9,9 +9,9 @@ import static io.quietwatch.parse.FortigateKeys.TIMESTAMP;
 import static io.quietwatch.parse.FortigateKeys.TZ;
 
 /**
- * The time of a FortiOS log line. {@code eventtime} wins when it is a plausible epoch: FortiOS 6.0
- * logs seconds, 6.2 and later nanoseconds, and other senders milli- or microseconds, so the unit is
- * told by the digit count. Else {@code date=YYYY-MM-DD time=HH:MM:SS} in the line's {@code tz}
+ * The time of a FortiOS log line. {@code eventtime} (5.x: {@code logtime}) wins when it is a
+ * plausible epoch: FortiOS 5.x and 6.0 log seconds, 6.2 and later nanoseconds, and other senders milli-
+ * or microseconds, so the unit is told by the digit count. Else {@code date=YYYY-MM-DD time=HH:MM:SS} in the line's {@code tz}
  * ({@code "+0200"}, {@code "-05:00"}, {@code "UTC-5:00"}) or, without one, in the input's zone; then
  * the {@code timestamp=} epoch some FortiOS 7 builds put first (after date and time, as some builds
  * write local time there as if it were UTC); then the syslog header; then the clock.
@@ -26,7 +26,10 @@ final class FortigateTime {
 
     private final SyslogLocalTime local = new SyslogLocalTime();
 
-    /** Epoch millis of the line; a present but unreadable date or time is recorded on {@code f}. */
+    /**
+     * Epoch millis of the line. An unreadable date or time is passed over, not an error: public
+     * samples carry sanitiser damage there ({@code time=10: 13:03}) while the rest of the line is good.
+     */
     long millis(FortigateFields f, SyslogMessage m, ParseContext context) {
         long t = epoch(f, EVENTTIME);
         if (t == NONE) {
@@ -74,27 +77,23 @@ final class FortigateTime {
         String s = f.line();
         int d = f.from(DATE);
         if (f.to(DATE) - d != 10 || s.charAt(d + 4) != '-' || s.charAt(d + 7) != '-') {
-            f.fail(DATE, "is not a date YYYY-MM-DD");
             return NONE;
         }
         int year = number(s, d, 4);
         int month = number(s, d + 5, 2);
         int day = number(s, d + 8, 2);
         if (year < 1970 || month < 1 || month > 12 || day < 1 || day > SyslogLocalTime.daysInMonth(year, month)) {
-            f.fail(DATE, "is not a date YYYY-MM-DD");
             return NONE;
         }
         int t = f.from(TIME);
         int len = t < 0 ? 0 : f.to(TIME) - t;
         if (len != 8 || s.charAt(t + 2) != ':' || s.charAt(t + 5) != ':') {
-            f.fail(TIME, "is not a time HH:MM:SS");
             return NONE;
         }
         int hour = number(s, t, 2);
         int minute = number(s, t + 3, 2);
         int second = number(s, t + 6, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            f.fail(TIME, "is not a time HH:MM:SS");
             return NONE;
         }
         int offset = offsetSeconds(f);

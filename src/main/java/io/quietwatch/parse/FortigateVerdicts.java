@@ -17,6 +17,10 @@ final class FortigateVerdicts {
         "accept", "accepted", "allow", "allowed", "pass", "passthrough", "pass_session", "permit", "monitored",
         "detected", "exempt"};
     private static final String[] SESSION_END = {"close", "timeout", "server-rst", "client-rst"};
+    // FortiOS 6+ logs these as subtypes of type=utm; FortiOS 5.x and earlier used them as types.
+    private static final String[] UTM_TYPES = {
+        "utm", "webfilter", "virus", "ips", "anomaly", "app-ctrl", "dlp", "emailfilter", "spam", "voip", "waf",
+        "dns", "ssh", "ssl", "cifs", "file-filter", "icap", "casb", "virtual-patch", "netscan"};
 
     // Message ids (the logid's last digits) of traffic logs written when a session ends; 20 and 21
     // are interim statistics of sessions still open, 11 failed connections.
@@ -29,14 +33,18 @@ final class FortigateVerdicts {
     private FortigateVerdicts() {
     }
 
+    /** The field holding a traffic log's action: {@code action}, or FortiOS 4's {@code status}. */
+    static int trafficAction(FortigateFields f) {
+        return f.present(FortigateKeys.ACTION) ? FortigateKeys.ACTION : FortigateKeys.STATUS;
+    }
+
     /** Outcome of a traffic log: denied for a policy block, null without action or while pending, else allowed. */
-    static String trafficOutcome(FortigateFields f) {
-        if (!f.has(FortigateKeys.ACTION) || f.is(FortigateKeys.ACTION, "pending")) {
+    static String trafficOutcome(FortigateFields f, int action) {
+        if (!f.has(action) || f.is(action, "pending")) {
             return null;
         }
-        if (f.is(FortigateKeys.ACTION, "deny") || f.is(FortigateKeys.ACTION, "blocked")
-                || f.is(FortigateKeys.ACTION, "block") || f.is(FortigateKeys.ACTION, "drop")
-                || f.is(FortigateKeys.ACTION, "reject")) {
+        if (f.is(action, "deny") || f.is(action, "blocked") || f.is(action, "block") || f.is(action, "drop")
+                || f.is(action, "reject")) {
             return LogEvent.DENIED;
         }
         return LogEvent.ALLOWED;
@@ -47,23 +55,23 @@ final class FortigateVerdicts {
      * and for {@code accept} in a session-end log that carries a duration (how FortiOS ends UDP, ICMP
      * and other sessions without a TCP close).
      */
-    static String trafficPhase(FortigateFields f) {
-        if (f.is(FortigateKeys.ACTION, "start")) {
+    static String trafficPhase(FortigateFields f, int action) {
+        if (f.is(action, "start")) {
             return LogEvent.START;
         }
         for (String word : SESSION_END) {
-            if (f.is(FortigateKeys.ACTION, word)) {
+            if (f.is(action, word)) {
                 return LogEvent.END;
             }
         }
-        if (f.is(FortigateKeys.ACTION, "accept") && f.has(FortigateKeys.DURATION) && endLog(f)) {
+        if (f.is(action, "accept") && f.has(FortigateKeys.DURATION) && endLog(f)) {
             return LogEvent.END;
         }
         return null;
     }
 
     private static boolean endLog(FortigateFields f) {
-        int id = f.has(FortigateKeys.LOGID) ? FortigateKeys.LOGID : FortigateKeys.LOG_ID;
+        int id = FortigateKeys.LOGID;
         if (!f.has(id) || f.to(id) - f.from(id) < 2) {
             return false;
         }
@@ -92,6 +100,16 @@ final class FortigateVerdicts {
             }
         }
         return null;
+    }
+
+    /** True for the security-profile log types ({@code utm}, and what older firmware used instead). */
+    static boolean utm(FortigateFields f) {
+        for (String word : UTM_TYPES) {
+            if (f.is(FortigateKeys.TYPE, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** IANA keyword of an IP protocol number, lower case; the number itself when it has none here. */

@@ -111,6 +111,23 @@ class FortigateParserTest {
         assertThat(Instant.ofEpochMilli(e.timestamp())).isEqualTo(Instant.parse("2024-05-02T06:31:47Z"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "date=2024-05-02 time=08:31:47 | date=2024-02-30 time=08:31:47",
+        "date=2024-05-02 time=08:31:47 | date=2024-5-2 time=08:31:47",
+        "date=2024-05-02 time=08:31:47 | date=2024-05-02 time=24:00:00",
+        "date=2024-05-02 time=08:31:47 | date=2024-05-02 time=10: 13:03",
+        "date=2024-05-02 time=08:31:47 | date=2024-05-02",
+    })
+    void unreadableDateOrTimeFallsBackToTheHeader(String good, String bad) {
+        long header = Instant.parse("2024-05-02T06:31:50Z").toEpochMilli();
+        String body = CLOSE.replace(good, bad);
+        LogEvent e = event(new SyslogMessage("<189>May  2 06:31:50 fw9 " + body, 189, header, "fw9", null, null, body));
+
+        assertThat(e.timestamp()).isEqualTo(header);
+        assertThat(e.sourceIp()).isEqualTo("192.168.10.23");
+    }
+
     @ParameterizedTest(name = "tz={0}")
     @CsvSource({
         "+0200,    2024-05-02T06:31:47Z",
@@ -237,8 +254,6 @@ class FortigateParserTest {
         "duration=10          | duration=-1           | duration",
         "rcvdbyte=200         | rcvdbyte=2e3          | rcvdbyte",
         "sentpkt=3            | sentpkt=x             | sentpkt",
-        "date=2024-05-02      | date=2024-5-2         | date",
-        "time=08:31:47        | time=24:00:00         | time",
         "policyid=12          | transip=1.2.3.4.5     | transip",
     })
     void malformedReasonNamesTheField(String good, String bad, String field) {
