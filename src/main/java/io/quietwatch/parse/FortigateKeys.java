@@ -5,9 +5,11 @@ package io.quietwatch.parse;
  * line to its id. Older names of a field map to the same id: FortiOS 4 wrote {@code src},
  * {@code dst_port}, {@code sent}, {@code src_int}, ... and 5.x {@code logtime} where 6.0 and later
  * write {@code srcip}, {@code dstport}, {@code sentbyte}, {@code srcintf} and {@code eventtime};
- * FortiOS and FortiManager also write {@code log_id} and {@code session_id}. The scanner hashes each key while it looks for its {@code =}, so a key is found
- * with one table probe and, on a hash match, one {@code regionMatches}; the many fields the parser
- * does not read (country, MAC, UUID, ...) mostly end at the probe.
+ * FortiOS and FortiManager also write {@code log_id} and {@code session_id}.
+ *
+ * <p>The scanner hashes each key while it looks for its {@code =}, so a key is found with one table
+ * probe and, on a hash match, one comparison; the many fields the parser does not read (country,
+ * MAC, UUID, ...) mostly end at the probe.
  */
 final class FortigateKeys {
     static final int UNKNOWN = -1;

@@ -10,12 +10,12 @@ import static io.quietwatch.parse.FortigateKeys.TZ;
 
 /**
  * The time of a FortiOS log line. {@code eventtime} (5.x: {@code logtime}) wins when it is a
- * plausible epoch: FortiOS 5.x and 6.0 log seconds, 6.2 and later nanoseconds, and other senders milli-
- * or microseconds, so the unit is told by the digit count. Else {@code date=YYYY-MM-DD time=HH:MM:SS} in the line's {@code tz}
- * ({@code "+0200"}, {@code "-05:00"}, {@code "UTC-5:00"}) or, without one, in the input's zone; then
- * the {@code timestamp=} epoch some FortiOS 7 builds put first (after date and time, as some builds
- * write local time there as if it were UTC); then the syslog header; then the clock.
- * Thread-safe: {@link SyslogLocalTime} caches atomically.
+ * plausible epoch: FortiOS 5.x and 6.0 log seconds, 6.2 and later nanoseconds, and other senders
+ * milli- or microseconds, so the unit is told by the digit count. Else {@code date=YYYY-MM-DD
+ * time=HH:MM:SS} in the line's {@code tz} ({@code "+0200"}, {@code "-05:00"}, {@code "UTC-5:00"})
+ * or, without one, in the input's zone; then the {@code timestamp=} epoch some FortiOS 7 builds put
+ * first (after date and time, as some builds write local time there as if it were UTC); then the
+ * syslog header; then the clock. Thread-safe: {@link SyslogLocalTime} caches atomically.
  */
 final class FortigateTime {
     private static final long MIN_PLAUSIBLE = 946_684_800_000L;   // 2000-01-01T00:00:00Z
