@@ -74,6 +74,21 @@ class FortigateParserTest {
     }
 
     @Test
+    void claimsNoLineOfTheOtherFormatsFixtures() {
+        for (String other : new String[] {"cisco-asa/built", "cisco-asa/teardown", "cisco-asa/deny",
+            "cisco-asa/access-list", "cisco-asa/icmp", "cisco-asa/other", "netfilter/ipv4", "netfilter/ipv6",
+            "netfilter/negative", "syslog-header/headers"}) {
+            for (JsonNode c : FixtureCases.load("/fixtures/" + other + ".yaml")) {
+                if (c.path("name").asText().contains("fortigate")) {
+                    continue; // the ASA fixtures hold a FortiGate line to show ASA refusing it
+                }
+                SyslogMessage m = FixtureCases.message(c);
+                assertThat(parser.claims(m)).as("%s: %s", other, m.message()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void claimsNothingWithoutAMessage() {
         assertThat(parser.claims(new SyslogMessage(null, -1, SyslogMessage.NO_TIMESTAMP, null, null, null, null)))
                 .isFalse();
