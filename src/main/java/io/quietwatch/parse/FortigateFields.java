@@ -21,10 +21,11 @@ final class FortigateFields {
     /** Per key id: the value was quoted, so backslash escapes apply. */
     private long quoted;
     private String error;
-    /** The key {@link #endsValue} read past a closing quote: its start, its {@code =} and its hash. */
+    /** The key {@link #endsValue} read past a closing quote: its start, its {@code =} and its code. */
     private int aheadStart = -1;
     private int aheadEquals;
-    private int aheadHash;
+    private long aheadLow;
+    private long aheadHigh;
     /** 0 not yet known, 1 the line has a backslash, -1 it has none. */
     private int backslash;
 
@@ -54,14 +55,21 @@ final class FortigateFields {
                 continue;
             }
             int start = i;
-            int hash = 0;
+            long low = 0;
+            long high = 0;
             if (i == aheadStart) {
                 i = aheadEquals;
-                hash = aheadHash;
+                low = aheadLow;
+                high = aheadHigh;
                 c = '=';
             }
+            int packedEnd = start + FortigateKeys.packed();
             while (c != '=' && c != ' ' && c != ',') {
-                hash = FortigateKeys.next(hash, c);
+                if (i < packedEnd) {
+                    low = FortigateKeys.next(low, c);
+                } else {
+                    high = FortigateKeys.next(high, c);
+                }
                 if (++i == n) {
                     return;
                 }
@@ -71,7 +79,7 @@ final class FortigateFields {
                 i++;
                 continue;
             }
-            i = value(FortigateKeys.id(s, start, i - start, hash), i + 1, n);
+            i = value(FortigateKeys.id(low, high, i - start), i + 1, n);
         }
     }
 
@@ -142,7 +150,7 @@ final class FortigateFields {
 
     /**
      * True when {@code s[i..]} is the end of the line, or blanks and then a {@code key=}; the key read
-     * here is kept (start, {@code =}, hash) so that the scan does not read it again.
+     * here is kept (start, {@code =}, code) so that the scan does not read it again.
      */
     private boolean endsValue(int i, int n) {
         if (i == n) {
@@ -156,9 +164,15 @@ final class FortigateFields {
             i++;
         }
         int start = i;
-        int hash = 0;
+        int packedEnd = start + FortigateKeys.packed();
+        long low = 0;
+        long high = 0;
         while (i < n && keyChar(c = s.charAt(i))) {
-            hash = FortigateKeys.next(hash, c);
+            if (i < packedEnd) {
+                low = FortigateKeys.next(low, c);
+            } else {
+                high = FortigateKeys.next(high, c);
+            }
             i++;
         }
         if (i == n) {
@@ -167,7 +181,8 @@ final class FortigateFields {
         if (i > start && s.charAt(i) == '=') {
             aheadStart = start;
             aheadEquals = i;
-            aheadHash = hash;
+            aheadLow = low;
+            aheadHigh = high;
             return true;
         }
         return false;

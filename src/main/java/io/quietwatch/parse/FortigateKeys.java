@@ -7,9 +7,9 @@ package io.quietwatch.parse;
  * write {@code srcip}, {@code dstport}, {@code sentbyte}, {@code srcintf} and {@code eventtime};
  * FortiOS and FortiManager also write {@code log_id} and {@code session_id}.
  *
- * <p>The scanner hashes each key while it looks for its {@code =}, so a key is found with one table
- * probe and, on a hash match, one comparison; the many fields the parser does not read (country,
- * MAC, UUID, ...) mostly end at the probe.
+ * <p>The scanner packs each key into two numbers while it looks for its {@code =} ({@link #next}), so
+ * a key is found with one table probe and two number comparisons; the many fields the parser does
+ * not read (country, MAC, UUID, ...) mostly end at an empty slot.
  */
 final class FortigateKeys {
     static final int UNKNOWN = -1;
@@ -85,8 +85,12 @@ final class FortigateKeys {
         "rcvd_pkt", RCVDPKT, "src_int", SRCINTF, "dst_int", DSTINTF, "tran_ip", TRANSIP, "tran_port", TRANSPORT};
 
     private static final int SLOTS = 256;
-    private static final int[] SLOT_HASH = new int[SLOTS];
-    private static final char[][] SLOT_NAME = new char[SLOTS][];
+    private static final int MAX_LENGTH = 16;
+    private static final int PACKED = 8;
+    private static final long NOT_ASCII = 0xff;
+    private static final long[] SLOT_LOW = new long[SLOTS];
+    private static final long[] SLOT_HIGH = new long[SLOTS];
+    private static final int[] SLOT_LENGTH = new int[SLOTS];
     /** Id + 1 per slot; 0 is an empty slot. */
     private static final int[] SLOT_ID = new int[SLOTS];
 
@@ -100,33 +104,51 @@ final class FortigateKeys {
     }
 
     private static void put(String name, int id) {
-        int h = 0;
+        long low = 0;
+        long high = 0;
         for (int i = 0; i < name.length(); i++) {
-            h = next(h, name.charAt(i));
+            if (i < PACKED) {
+                low = next(low, name.charAt(i));
+            } else {
+                high = next(high, name.charAt(i));
+            }
         }
-        int slot = slot(h);
+        int slot = slot(low, high);
         while (SLOT_ID[slot] != 0) {
             slot = (slot + 1) & (SLOTS - 1);
         }
-        SLOT_HASH[slot] = h;
-        SLOT_NAME[slot] = name.toCharArray();
+        SLOT_LOW[slot] = low;
+        SLOT_HIGH[slot] = high;
+        SLOT_LENGTH[slot] = name.length();
         SLOT_ID[slot] = id + 1;
     }
 
     private FortigateKeys() {
     }
 
-    /** The hash so far extended by {@code c}; the scanner computes it over a key's characters. */
-    static int next(int hash, char c) {
-        return hash * 31 + c;
+    /**
+     * A key's code so far extended by {@code c}: the scanner packs a key's first eight characters
+     * into one {@code long} and the next eight into another, so that a key is compared as two
+     * numbers. A character outside ASCII packs as 0xff, which no known key has.
+     */
+    static long next(long code, char c) {
+        return code << 8 | (c < 0x80 ? c : NOT_ASCII);
     }
 
-    /** The id of the key {@code s[from, from + length)} whose hash is {@code hash}, or {@link #UNKNOWN}. */
-    static int id(String s, int from, int length, int hash) {
-        int slot = slot(hash);
+    /** How many characters go into the first code. */
+    static int packed() {
+        return PACKED;
+    }
+
+    /** The id of the key of {@code length} characters packed into {@code low} and {@code high}, or {@link #UNKNOWN}. */
+    static int id(long low, long high, int length) {
+        if (length > MAX_LENGTH) {
+            return UNKNOWN;
+        }
+        int slot = slot(low, high);
         int candidate;
         while ((candidate = SLOT_ID[slot]) != 0) {
-            if (SLOT_HASH[slot] == hash && same(s, from, length, SLOT_NAME[slot])) {
+            if (SLOT_LOW[slot] == low && SLOT_HIGH[slot] == high && SLOT_LENGTH[slot] == length) {
                 return candidate - 1;
             }
             slot = (slot + 1) & (SLOTS - 1);
@@ -134,25 +156,13 @@ final class FortigateKeys {
         return UNKNOWN;
     }
 
-    // Against a char[]: String.startsWith checks coders and bounds first, which costs more on short keys.
-    private static boolean same(String s, int from, int length, char[] name) {
-        if (name.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(from + i) != name[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The field name of an id. */
     static String name(int id) {
         return NAMES[id];
     }
 
-    private static int slot(int hash) {
-        return (hash ^ (hash >>> 7) ^ (hash >>> 15)) & (SLOTS - 1);
+    private static int slot(long low, long high) {
+        long h = low * 0x9E3779B97F4A7C15L + high * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h >>> 56) & (SLOTS - 1);
     }
 }

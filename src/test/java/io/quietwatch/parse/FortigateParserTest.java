@@ -280,6 +280,30 @@ class FortigateParserTest {
                 m -> assertThat(m.reason()).startsWith(field + " "));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"xsrcip", "srcip2", "SRCIP", "srcipsrcipsrcipsrcip", "srcíp", "src_ip"})
+    void onlyTheExactKeyIsRead(String lookalike) {
+        String line = CLOSE.replace("srcip=", lookalike + "=");
+        ParseResult r = parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT);
+
+        assertThat(r).isInstanceOfSatisfying(ParseResult.Malformed.class,
+                m -> assertThat(m.reason()).isEqualTo("missing srcip"));
+    }
+
+    @Test
+    void olderFieldNamesReadAsTheirCurrentOnes() {
+        String old = CLOSE.replace("srcip=", "src=").replace("dstport=", "dst_port=").replace("sentbyte=", "sent=")
+                .replace("srcintf=", "src_int=").replace("sessionid=", "session_id=").replace("logid=", "log_id=");
+        LogEvent e = event(SyslogMessage.bare(old));
+
+        assertThat(e.sourceIp()).isEqualTo("192.168.10.23");
+        assertThat(e.destinationPort()).isEqualTo(443);
+        assertThat(e.sourceBytes()).isEqualTo(100L);
+        assertThat(e.ingressInterface()).isEqualTo("internal");
+        assertThat(e.connectionId()).isEqualTo("8812734");
+        assertThat(e.eventCode()).isEqualTo("0000000013");
+    }
+
     @Test
     void blankValuesAreAbsentNotErrors() {
         LogEvent e = event(SyslogMessage.bare(CLOSE + " user=\"\" transip=N/A unauthuser=\"(null)\" hostname="));
