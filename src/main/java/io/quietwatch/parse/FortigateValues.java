@@ -1,0 +1,82 @@
+package io.quietwatch.parse;
+
+import io.quietwatch.event.IpAddresses;
+
+/**
+ * Typed reads of FortiOS field values: ports, counts, addresses. Blank values ({@link
+ * FortigateFields#has}) read as null; a value the type cannot hold is recorded on the fields as a
+ * problem naming the field ({@code "srcport is not a port number 0-65535"}) and reads as null.
+ */
+final class FortigateValues {
+    private static final int MAX_DIGITS = 18;
+
+    private FortigateValues() {
+    }
+
+    /** A port number 0-65535, or null when blank; anything else is an error. */
+    static Integer port(FortigateFields f, int id) {
+        if (!f.has(id)) {
+            return null;
+        }
+        long v = digits(f, id);
+        if (v < 0 || v > 0xffff) {
+            f.fail(id, "is not a port number 0-65535");
+            return null;
+        }
+        return (int) v;
+    }
+
+    /** A count (bytes, packets, seconds), or null when blank; anything else is an error. */
+    static Long count(FortigateFields f, int id) {
+        if (!f.has(id)) {
+            return null;
+        }
+        long v = digits(f, id);
+        if (v < 0) {
+            f.fail(id, "is not a number");
+            return null;
+        }
+        return v;
+    }
+
+    /** An IP address literal, or null when blank; anything else is an error. */
+    static String address(FortigateFields f, int id) {
+        String a = addressOrNull(f, id);
+        if (a == null && f.has(id)) {
+            f.fail(id, "is not an IP address");
+        }
+        return a;
+    }
+
+    /** An IP address literal, or null when blank or not an address. */
+    static String addressOrNull(FortigateFields f, int id) {
+        if (!f.has(id)) {
+            return null;
+        }
+        int from = f.from(id);
+        int to = f.to(id);
+        if (IpAddresses.parseIpv4(f.line(), from, to) >= 0) {
+            return f.line().substring(from, to);
+        }
+        String text = f.line().substring(from, to);
+        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+    }
+
+    /** The unsigned decimal value, or -1 when it is not one (or has more than 18 digits). */
+    static long digits(FortigateFields f, int id) {
+        int from = f.from(id);
+        int to = f.to(id);
+        if (from < 0 || from >= to || to - from > MAX_DIGITS) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = f.line().charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+}
