@@ -138,6 +138,9 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
         m.addHandler(new Collector(display, problems, keys));
+        // sink types come from the class path: type: file, email, webhook, ...
+        io.quietwatch.alert.SinkType.all().values()
+                .forEach(t -> m.registerSubtypes(new com.fasterxml.jackson.databind.jsontype.NamedType(t.configClass(), t.type())));
         return m;
     }
 

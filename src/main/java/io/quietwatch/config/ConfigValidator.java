@@ -51,8 +51,11 @@ public final class ConfigValidator {
             SinkConfig s = c.sinks().get(i);
             String at = "/sinks/" + i;
             require(sinkNames.add(s.name()), at + "/name", "another sink is also named '" + s.name() + "'");
-            if (s instanceof FileSinkConfig f) {
-                require(!blank(f.path()), at + "/path", "must name a file");
+            for (String problem : s.problems()) {
+                int colon = problem.indexOf(':');
+                String key = colon > 0 && problem.substring(0, colon).matches("[a-z0-9_.]+") ? problem.substring(0, colon) : "";
+                issues.add(new Issue(key.isEmpty() ? at : at + "/" + key.replace('.', '/'),
+                        display(at) + (key.isEmpty() ? ": " + problem : "." + problem)));
             }
         }
         port("/admin/port", c.admin().port());

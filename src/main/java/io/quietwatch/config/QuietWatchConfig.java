@@ -1,5 +1,6 @@
 package io.quietwatch.config;
 
+import io.quietwatch.alert.sink.file.FileSinkConfig;
 import io.quietwatch.event.InternalNetworks;
 
 import java.util.List;

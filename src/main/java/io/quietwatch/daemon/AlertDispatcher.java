@@ -40,7 +40,7 @@ public final class AlertDispatcher implements Consumer<Alert> {
         for (AlertSink sink : sinks) {
             AlertSink.Outcome outcome;
             try {
-                outcome = sink.deliver(alert);
+                outcome = sink.deliver(alert).outcome();
             } catch (RuntimeException e) {
                 outcome = AlertSink.Outcome.RETRY_LATER;
                 LOG.error("Sink {} failed on alert {}: {}", sink.name(), alert.id(), e.toString());

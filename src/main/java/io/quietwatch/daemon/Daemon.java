@@ -2,8 +2,8 @@ package io.quietwatch.daemon;
 
 import io.quietwatch.alert.AlertDeduplicator;
 import io.quietwatch.alert.AlertSink;
-import io.quietwatch.alert.JsonLinesFileSink;
-import io.quietwatch.config.FileSinkConfig;
+import io.quietwatch.alert.SinkException;
+import io.quietwatch.alert.SinkType;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.config.SinkConfig;
@@ -65,7 +65,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
         InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
         for (SinkConfig s : config.sinks()) {
-            sinks.add(createSink(s, home));
+            sinks.add(createSink(s, home, clock));
         }
         AlertDispatcher dispatcher = new AlertDispatcher(
                 new AlertDeduplicator(config.engine().dedupeHours() * 3_600_000L), sinks);
@@ -128,17 +128,14 @@ public final class Daemon implements AutoCloseable {
         return new Daemon(config, home, clock);
     }
 
-    private static AlertSink createSink(SinkConfig config, Path home) throws StartupException {
-        AlertSink sink;
-        if (config instanceof FileSinkConfig f) {
-            sink = new JsonLinesFileSink(f.name(), home.resolve(f.path()));
-        } else {
-            throw new StartupException("sink " + config.name() + ": type " + config.getClass().getSimpleName() + " is not supported", null);
-        }
+    private static AlertSink createSink(SinkConfig config, Path home, Clock clock) throws StartupException {
+        SinkType type = SinkType.all().values().stream().filter(t -> t.configClass().isInstance(config)).findFirst()
+                .orElseThrow(() -> new StartupException("sink " + config.name() + ": no sink type for " + config.getClass().getName(), null));
+        AlertSink sink = type.create(config, new SinkType.Context(home, clock));
         try {
             sink.start();
-        } catch (Exception e) {
-            throw new StartupException("sink " + config.name() + " does not start: " + e.getMessage(), e);
+        } catch (SinkException e) {
+            throw new StartupException("sink " + config.name() + " does not start:\n  " + String.join("\n  ", e.problems()), e);
         }
         return sink;
     }

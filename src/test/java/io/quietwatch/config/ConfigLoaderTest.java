@@ -1,5 +1,7 @@
 package io.quietwatch.config;
 
+import io.quietwatch.alert.sink.file.FileSinkConfig;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quietwatch.config.AdminConfig;
 import io.quietwatch.config.DeadLetterConfig;
 import io.quietwatch.config.EngineConfig;
-import io.quietwatch.config.FileSinkConfig;
+import io.quietwatch.alert.sink.file.FileSinkConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import org.junit.jupiter.api.AfterEach;
