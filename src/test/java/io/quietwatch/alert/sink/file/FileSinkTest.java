@@ -27,8 +27,7 @@ class FileSinkTest {
     @Test
     void appendsOneJsonLinePerAlertAndRotatesBySize() throws Exception {
         Path file = dir.resolve("a/alerts.jsonl");
-        FileSink sink = new FileSink(new FileSinkConfig("f", "ignored", 0, 2), file) {
-        };
+        FileSink sink = new FileSink(new FileSinkConfig("f", "ignored", 0, 2), file);
         sink.start();
         assertThat(sink.deliver(alert(1)).outcome()).isEqualTo(AlertSink.Outcome.DELIVERED);
         sink.close();
