@@ -19,6 +19,7 @@ import static io.quietwatch.parse.CheckPointKeys.*;
 final class CheckPointEvent {
     private static final int MAX_PORT = 0xffff;
     private static final int MAX_BYTE = 0xff;
+    private static final String[] DIRECTIONS = {"inbound", "outbound"};
 
     private CheckPointEvent() {
     }
@@ -29,10 +30,12 @@ final class CheckPointEvent {
         if (problem != null) {
             return problem;
         }
-        String action = r.text(ACTION);
-        b.action(action == null ? null : action.toLowerCase(Locale.ROOT))
-                .outcome(CheckPointValues.outcome(action))
-                .observerProduct(r.text(PRODUCT))
+        int known = r.oneOf(ACTION, CheckPointValues.ACTIONS);
+        String action = known >= 0 ? CheckPointValues.ACTION_WORDS[known] : r.text(ACTION);
+        int product = r.oneOf(PRODUCT, CheckPointValues.PRODUCTS);
+        b.action(known >= 0 || action == null ? action : action.toLowerCase(Locale.ROOT))
+                .outcome(known >= 0 ? CheckPointValues.ACTION_OUTCOMES[known] : null)
+                .observerProduct(product >= 0 ? CheckPointValues.PRODUCTS[product] : r.text(PRODUCT))
                 .eventCode(r.first(LOGID, LOG_ID))
                 .transport(CheckPointValues.transport(r.text(PROTO)))
                 .ruleName(r.first(RULE_NAME, RULE_UID))
@@ -45,10 +48,10 @@ final class CheckPointEvent {
         b.tcpFlags(flags == null ? null : flags.replace('-', ' '));
         interfaces(r, b);
         counters(r, b);
-        boolean web = web(r, b);
+        boolean web = web(r, b, product == CheckPointValues.URL_FILTERING);
         if (web) {
             b.category(LogEvent.CATEGORY_WEB);
-        } else if (CheckPointValues.login(action)) {
+        } else if (known >= CheckPointValues.FIRST_LOGIN && known <= CheckPointValues.LAST_LOGIN) {
             b.category(LogEvent.CATEGORY_SESSION);
         } else if (r.has(SRC) || r.has(DST)) {
             b.category(LogEvent.CATEGORY_NETWORK);
@@ -111,14 +114,11 @@ final class CheckPointEvent {
     private static void interfaces(CheckPointRecord r, LogEventBuilder b) {
         String ingress = r.text(CLIENT_INBOUND_INTERFACE);
         String egress = r.text(SERVER_OUTBOUND_INTERFACE);
-        String ifname = r.text(IFNAME);
-        String dir = r.text(IFDIR);
-        if (ifname != null && dir != null) {
-            if (ingress == null && dir.equalsIgnoreCase("inbound")) {
-                ingress = ifname;
-            } else if (egress == null && dir.equalsIgnoreCase("outbound")) {
-                egress = ifname;
-            }
+        int dir = r.oneOf(IFDIR, DIRECTIONS);
+        if (dir == 0 && ingress == null) {
+            ingress = r.text(IFNAME);
+        } else if (dir == 1 && egress == null) {
+            egress = r.text(IFNAME);
         }
         b.ingressInterface(ingress).egressInterface(egress);
     }
@@ -144,13 +144,11 @@ final class CheckPointEvent {
     }
 
     /** URL fields; true when the record is a web (URL Filtering / Application Control) record. */
-    private static boolean web(CheckPointRecord r, LogEventBuilder b) {
+    private static boolean web(CheckPointRecord r, LogEventBuilder b, boolean urlFiltering) {
         String url = r.first(RESOURCE, URL);
         if ("-".equals(url)) {
             url = null;
         }
-        String product = r.text(PRODUCT);
-        boolean urlFiltering = product != null && product.equalsIgnoreCase("URL Filtering");
         if (url == null && !urlFiltering) {
             return false;
         }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * names: the {@code Fields@1.3.6.1.4.1.2620} structured-data form writes {@code svc}, {@code sport_svc},
  * {@code xlatesport_svc}, {@code xlatedport_svc} and {@code ProductName} where the usual form writes
  * {@code service}, {@code s_port}, {@code xlatesport}, {@code xlatedport} and {@code product}. Names are
- * found by their {@link String#hashCode} in an open-addressing table, then compared: no allocation.
+ * found by a cheap hash of their length and three of their chars ({@link #hash}) in an open-addressing
+ * table, then compared: no allocation, and no multiply per char on the scan's critical path.
  */
 final class CheckPointKeys {
     static final int ACTION = 0;
@@ -95,7 +96,7 @@ final class CheckPointKeys {
     }
 
     private static void add(String name, int id) {
-        int h = name.hashCode();
+        int h = hash(name, 0, name.length());
         int slot = h & MASK;
         while (SLOT_ID[slot] >= 0) {
             slot = (slot + 1) & MASK;
@@ -110,7 +111,13 @@ final class CheckPointKeys {
         return NAMES[id];
     }
 
-    /** The id of the name {@code s[from, to)} whose {@code String.hashCode} is {@code hash}, or -1. */
+    /** The hash of the key {@code s[from, to)} (not empty): its length, first, middle and last char. */
+    static int hash(String s, int from, int to) {
+        int len = to - from;
+        return ((len * 31 + s.charAt(from)) * 31 + s.charAt(from + (len >> 1))) * 31 + s.charAt(to - 1);
+    }
+
+    /** The id of the name {@code s[from, to)} whose {@link #hash} is {@code hash}, or -1. */
     static int lookup(int hash, String s, int from, int to) {
         int slot = hash & MASK;
         int id;

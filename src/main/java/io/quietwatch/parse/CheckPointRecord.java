@@ -14,6 +14,8 @@ import java.util.Arrays;
  */
 final class CheckPointRecord {
     private static final int ABSENT = -1;
+    /** Longer than any Log Exporter field name; a longer "key" is text that lost its quotes. */
+    private static final int MAX_KEY = 64;
 
     private final String s;
     private final int[] from = new int[CheckPointKeys.COUNT];
@@ -22,6 +24,9 @@ final class CheckPointRecord {
     String error;
     /** Number of key-value pairs read. */
     int pairs;
+    /** Bounds of the value last trimmed by {@link #trim}. */
+    private int trimFrom;
+    private int trimTo;
 
     private CheckPointRecord(String s) {
         this.s = s;
@@ -57,6 +62,7 @@ final class CheckPointRecord {
     }
 
     private void run(int i, boolean bracketed) {
+        String s = this.s;
         int n = s.length();
         while (true) {
             char c = 0;
@@ -72,47 +78,43 @@ final class CheckPointRecord {
             if (c == ']') {
                 return;
             }
-            int keyFrom = i;
-            int hash = 0;
-            while (i < n && (c = s.charAt(i)) != ':' && c != '=' && c != '"' && c != ';' && c != ' ' && c != ']') {
-                hash = 31 * hash + c;
-                i++;
-            }
-            int keyTo = i;
-            if (i >= n || keyTo == keyFrom || c != ':' && c != '=') {
-                error = keyTo == keyFrom ? "unexpected '" + c + "' where a key should start"
-                        : "key '" + s.substring(keyFrom, keyTo) + "' has no value";
+            // key:"value" -- the opening quote is found with String.indexOf, which loops over the Latin-1
+            // bytes and is cheaper than charAt. The key is not checked char by char (that costs as much as
+            // the rest of the scan): a garbled one matches no known key.
+            int open = s.indexOf('"', i);
+            int keyTo = open - 1;
+            if (open < 0 || keyTo <= i || keyTo - i > MAX_KEY || (c = s.charAt(keyTo)) != ':' && c != '=') {
+                error = "key '" + s.substring(i, keyEnd(i)) + "' has no quoted value";
                 return;
             }
-            i++;
-            if (i < n && s.charAt(i) == ':') {
-                i++; // sys_message::"..." as some gateways write it
+            if (c == ':' && s.charAt(keyTo - 1) == ':' && keyTo - 1 > i) {
+                keyTo--; // sys_message::"..." as some gateways write it
             }
-            int valueFrom = i;
-            int valueTo;
-            if (i < n && s.charAt(i) == '"') {
-                valueFrom = i + 1;
-                valueTo = closingQuote(valueFrom);
-                if (valueTo < 0) {
-                    error = "value of '" + s.substring(keyFrom, keyTo) + "' is not closed (line cut off?)";
-                    return;
-                }
-                i = valueTo + 1;
-            } else {
-                while (i < n && (c = s.charAt(i)) != ';' && c != ' ' && c != ']') {
-                    i++;
-                }
-                valueTo = i;
+            int close = closingQuote(open + 1);
+            if (close < 0) {
+                error = "value of '" + s.substring(i, keyTo) + "' is not closed (line cut off?)";
+                return;
             }
-            int id = CheckPointKeys.lookup(hash, s, keyFrom, keyTo);
+            int id = CheckPointKeys.lookup(CheckPointKeys.hash(s, i, keyTo), s, i, keyTo);
             if (id >= 0) {
-                from[id] = valueFrom;
-                to[id] = valueTo;
+                from[id] = open + 1;
+                to[id] = close;
             }
             pairs++;
+            i = close + 1;
         }
     }
 
+    /** End of the word at {@code i}, for messages. */
+    private int keyEnd(int i) {
+        int k = i;
+        while (k < s.length() && keyChar(s.charAt(k)) && k - i < 40) {
+            k++;
+        }
+        return k == i ? Math.min(i + 1, s.length()) : k;
+    }
+
+    /** Index of the quote that ends the value starting at {@code valueFrom}, or -1. */
     private int closingQuote(int valueFrom) {
         int q = s.indexOf('"', valueFrom);
         while (q >= 0) {
@@ -130,6 +132,7 @@ final class CheckPointRecord {
 
     /** After a closing quote: the end, a separator, the record's end, or blanks and the next key. */
     private boolean ends(int k) {
+        String s = this.s;
         int n = s.length();
         if (k >= n) {
             return true;
@@ -164,22 +167,30 @@ final class CheckPointRecord {
 
     /** The value trimmed, escapes undone; null when absent or blank. */
     String text(int id) {
-        int f = from[id];
-        if (f == ABSENT) {
+        if (!trim(id)) {
             return null;
         }
-        int t = to[id];
-        while (f < t && s.charAt(f) == ' ') {
-            f++;
+        String v = s.substring(trimFrom, trimTo);
+        for (int i = trimFrom; i < trimTo; i++) {
+            if (s.charAt(i) == '\\') {
+                return CheckPointValues.unescape(v);
+            }
         }
-        while (t > f && s.charAt(t - 1) == ' ') {
-            t--;
+        return v;
+    }
+
+    /** Index of the value among {@code words} (ignoring case and outer blanks), or -1; allocates nothing. */
+    int oneOf(int id, String[] words) {
+        if (!trim(id)) {
+            return -1;
         }
-        if (f == t) {
-            return null;
+        int len = trimTo - trimFrom;
+        for (int w = 0; w < words.length; w++) {
+            if (words[w].length() == len && s.regionMatches(true, trimFrom, words[w], 0, len)) {
+                return w;
+            }
         }
-        String v = s.substring(f, t);
-        return v.indexOf('\\') < 0 ? v : unescape(v);
+        return -1;
     }
 
     /** The first of the fields that has a value, as {@link #text}. */
@@ -195,10 +206,19 @@ final class CheckPointRecord {
 
     /** The decimal value of a field up to {@code max}; -1 when absent or blank, -2 when not such a number. */
     long number(int id, long max) {
-        if (from[id] == ABSENT) {
+        if (!trim(id)) {
             return -1;
         }
+        long v = CheckPointValues.digits(s, trimFrom, trimTo, max);
+        return v < 0 ? -2 : v;
+    }
+
+    /** Sets {@link #trimFrom} and {@link #trimTo} to the value of {@code id} without outer blanks; false if blank. */
+    private boolean trim(int id) {
         int f = from[id];
+        if (f == ABSENT) {
+            return false;
+        }
         int t = to[id];
         while (f < t && s.charAt(f) == ' ') {
             f++;
@@ -206,26 +226,8 @@ final class CheckPointRecord {
         while (t > f && s.charAt(t - 1) == ' ') {
             t--;
         }
-        if (f == t) {
-            return -1;
-        }
-        long v = CheckPointValues.digits(s, f, t, max);
-        return v < 0 ? -2 : v;
-    }
-
-    private static String unescape(String v) {
-        StringBuilder sb = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\\' && i + 1 < v.length()) {
-                char next = v.charAt(i + 1);
-                if (next == '"' || next == '\\' || next == ']' || next == ';' || next == '=') {
-                    c = next;
-                    i++;
-                }
-            }
-            sb.append(c);
-        }
-        return sb.toString();
+        trimFrom = f;
+        trimTo = t;
+        return f < t;
     }
 }

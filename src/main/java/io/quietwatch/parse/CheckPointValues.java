@@ -20,26 +20,35 @@ final class CheckPointValues {
     private CheckPointValues() {
     }
 
+    /** Action words as the exporter writes them; see {@link #ACTION_OUTCOMES}. */
+    static final String[] ACTIONS = {
+        "Accept", "Drop", "Reject", "Block", "Prevent", "Allow", "Encrypt", "Decrypt", "Log In", "Failed Log In",
+        "Log Out", "Detect", "Inform", "Ask", "Redirect", "Bypass", "Key Install", "Inline"};
+    /** {@link #ACTIONS} in lower case, the event's action word. */
+    static final String[] ACTION_WORDS = new String[ACTIONS.length];
     /**
      * {@code allowed} for Accept, Allow, Encrypt and Decrypt (VPN traffic that passed) and a successful
      * Log In; {@code denied} for Drop, Reject, Block, Prevent and Failed Log In; null for the rest
-     * (Detect, Inform, Ask, Redirect, Bypass, Inline, ...), which are not access decisions.
+     * (Detect, Inform, Ask, Redirect, Bypass, ...), which are not access decisions.
      */
-    static String outcome(String action) {
-        if (action == null) {
-            return null;
-        }
-        return switch (action.toLowerCase(Locale.ROOT)) {
-            case "accept", "allow", "encrypt", "decrypt", "log in" -> LogEvent.ALLOWED;
-            case "drop", "reject", "block", "prevent", "failed log in" -> LogEvent.DENIED;
-            default -> null;
-        };
-    }
+    static final String[] ACTION_OUTCOMES = {
+        LogEvent.ALLOWED, LogEvent.DENIED, LogEvent.DENIED, LogEvent.DENIED, LogEvent.DENIED, LogEvent.ALLOWED,
+        LogEvent.ALLOWED, LogEvent.ALLOWED, LogEvent.ALLOWED, LogEvent.DENIED, null, null, null, null, null, null,
+        null, null};
+    /** Index in {@link #ACTIONS} of the first login action (Log In, Failed Log In, Log Out follow). */
+    static final int FIRST_LOGIN = 8;
+    static final int LAST_LOGIN = 10;
+    /** Product names most records carry, so their text is not copied each time. */
+    static final String[] PRODUCTS = {
+        "VPN-1 & FireWall-1", "Firewall", "VPN & FireWall", "URL Filtering", "Application Control", "Log Update",
+        "Anti Malware", "Anti-Bot", "Anti-Virus", "IPS", "Threat Emulation", "Identity Awareness", "HTTPS Inspection",
+        "Mobile Access", "Connectra", "SmartConsole", "System Monitor"};
+    static final int URL_FILTERING = 3;
 
-    /** True for the identity and remote-access login actions. */
-    static boolean login(String action) {
-        return action != null && (action.equalsIgnoreCase("log in") || action.equalsIgnoreCase("failed log in")
-                || action.equalsIgnoreCase("log out"));
+    static {
+        for (int i = 0; i < ACTIONS.length; i++) {
+            ACTION_WORDS[i] = ACTIONS[i].toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -113,6 +122,23 @@ final class CheckPointValues {
             case 132 -> "sctp";
             default -> value;
         };
+    }
+
+    /** {@code v} with the exporter's escapes undone: a backslash before {@code " \\ ] ; =} stands for that char. */
+    static String unescape(String v) {
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                char next = v.charAt(i + 1);
+                if (next == '"' || next == '\\' || next == ']' || next == ';' || next == '=') {
+                    c = next;
+                    i++;
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** The decimal value of {@code s[from, to)} if it is 1-19 digits and at most {@code max}, else -1. */

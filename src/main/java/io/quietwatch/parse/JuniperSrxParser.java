@@ -98,7 +98,7 @@ public final class JuniperSrxParser implements EventParser {
         if (problem != null) {
             return ParseResult.malformed(problem);
         }
-        SrxSession.kind(b, kind);
+        SrxTag.apply(b, kind);
         return ParseResult.parsed(b.build(context.internal()));
     }
 

@@ -46,7 +46,7 @@ final class SrxKeys {
     static {
         java.util.Arrays.fill(SLOT_ID, -1);
         for (int id = 0; id < NAMES.length; id++) {
-            int h = NAMES[id].hashCode();
+            int h = hash(NAMES[id], 0, NAMES[id].length());
             int slot = h & MASK;
             while (SLOT_ID[slot] >= 0) {
                 slot = (slot + 1) & MASK;
@@ -59,7 +59,13 @@ final class SrxKeys {
     private SrxKeys() {
     }
 
-    /** The id of the name {@code s[from, to)} whose {@code String.hashCode} is {@code hash}, or -1. */
+    /** The hash of the name {@code s[from, to)} (not empty): its length, first, middle and last char. */
+    static int hash(String s, int from, int to) {
+        int len = to - from;
+        return ((len * 31 + s.charAt(from)) * 31 + s.charAt(from + (len >> 1))) * 31 + s.charAt(to - 1);
+    }
+
+    /** The id of the name {@code s[from, to)} whose {@link #hash} is {@code hash}, or -1. */
     static int lookup(int hash, String s, int from, int to) {
         int slot = hash & MASK;
         int id;

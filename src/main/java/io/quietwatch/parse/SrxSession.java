@@ -1,7 +1,6 @@
 package io.quietwatch.parse;
 
 import io.quietwatch.event.IpAddresses;
-import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
 import java.util.Arrays;
@@ -194,46 +193,27 @@ final class SrxSession {
             return null;
         }
         String v = s.substring(f, t);
-        return v.indexOf('\\') < 0 ? v : unescape(v);
+        for (int i = f; i < t; i++) {
+            if (s.charAt(i) == '\\') {
+                return SrxStructured.unescape(v);
+            }
+        }
+        return v;
     }
 
     /** The decimal value of field {@code id}, or -1 when it is not a number up to {@code max}. */
     long number(int id, long max) {
-        return SrxText.digits(s, from[id], to[id], max);
+        return SrxTokens.digits(s, from[id], to[id], max);
     }
 
     static boolean none(String s, int f, int t) {
+        char first = s.charAt(f);
+        if (first != 'N' && first != 'U') {
+            return false;
+        }
         int len = t - f;
         return len == 3 && s.startsWith("N/A", f) || len == 4 && s.startsWith("None", f)
                 || len == 7 && s.startsWith("UNKNOWN", f);
     }
 
-    // RFC 5424 section 6.3.3: '"', '\' and ']' are escaped with a backslash; any other pair stays.
-    private static String unescape(String v) {
-        StringBuilder sb = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\\' && i + 1 < v.length()) {
-                char next = v.charAt(i + 1);
-                if (next == '"' || next == '\\' || next == ']') {
-                    c = next;
-                    i++;
-                }
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** The phase/outcome/action of a tag kind. */
-    static void kind(LogEventBuilder b, int kind) {
-        switch (kind) {
-            case SrxTag.CREATE -> b.action("create").phase(LogEvent.START).outcome(LogEvent.ALLOWED);
-            case SrxTag.CLOSE -> b.action("close").phase(LogEvent.END).outcome(LogEvent.ALLOWED);
-            case SrxTag.DENY -> b.action("deny").outcome(LogEvent.DENIED);
-            default -> {
-                // other RT_FLOW messages (APPTRACK_SESSION_*, ...): only the fields they carry
-            }
-        }
-    }
 }

@@ -9,6 +9,8 @@ package io.quietwatch.parse;
  */
 final class SrxStructured {
     static final String MARKER = "[junos@";
+    /** RFC 5424 section 6.3.3: a PARAM-NAME is at most 32 chars. */
+    private static final int MAX_NAME = 32;
 
     private SrxStructured() {
     }
@@ -31,37 +33,43 @@ final class SrxStructured {
             if (s.charAt(i) == ']') {
                 return null;
             }
+            // name="value": the '=' is found with String.indexOf, which loops over the Latin-1 bytes and is
+            // cheaper than charAt. A name is not checked char by char (that costs as much as the rest of the
+            // scan): a garbled one matches no known name.
             int keyFrom = i;
-            int hash = 0;
-            char c = 0;
-            while (i < n && (c = s.charAt(i)) != '=' && c != ' ' && c != ']') {
-                hash = 31 * hash + c;
-                i++;
+            int keyTo = s.indexOf('=', i);
+            if (keyTo < 0 || keyTo == keyFrom || keyTo - keyFrom > MAX_NAME) {
+                return "parameter '" + s.substring(keyFrom, wordEnd(s, keyFrom)) + "' has no value";
             }
-            int keyTo = i;
-            if (i >= n || c != '=') {
-                return "parameter '" + s.substring(keyFrom, keyTo) + "' has no value";
-            }
-            int valueFrom = ++i;
+            int valueFrom = keyTo + 1;
             int valueTo;
-            if (i < n && s.charAt(i) == '"') {
-                valueFrom = i + 1;
+            if (valueFrom < n && s.charAt(valueFrom) == '"') {
+                valueFrom++;
                 valueTo = closingQuote(s, valueFrom);
                 if (valueTo < 0) {
                     return "value of '" + s.substring(keyFrom, keyTo) + "' is not closed (line cut off?)";
                 }
                 i = valueTo + 1;
             } else {
+                i = valueFrom;
                 while (i < n && s.charAt(i) != ' ' && s.charAt(i) != ']') {
                     i++;
                 }
                 valueTo = i;
             }
-            int id = SrxKeys.lookup(hash, s, keyFrom, keyTo);
+            int id = SrxKeys.lookup(SrxKeys.hash(s, keyFrom, keyTo), s, keyFrom, keyTo);
             if (id >= 0) {
                 out.set(id, valueFrom, valueTo);
             }
         }
+    }
+
+    private static int wordEnd(String s, int from) {
+        int k = from;
+        while (k < s.length() && s.charAt(k) != ' ' && s.charAt(k) != '=' && s.charAt(k) != ']' && k - from < 40) {
+            k++;
+        }
+        return Math.max(k, Math.min(from + 1, s.length()));
     }
 
     /** Index of the quote that ends a value starting at {@code from}: one not escaped by a backslash, or -1. */
@@ -78,5 +86,22 @@ final class SrxStructured {
             q = s.indexOf('"', q + 1);
         }
         return -1;
+    }
+
+    /** {@code v} with RFC 5424 section 6.3.3 escapes undone ({@code \" \\ \]}); any other pair stays. */
+    static String unescape(String v) {
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                char next = v.charAt(i + 1);
+                if (next == '"' || next == '\\' || next == ']') {
+                    c = next;
+                    i++;
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 }

@@ -1,5 +1,8 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.LogEvent;
+import io.quietwatch.event.LogEventBuilder;
+
 /**
  * The message tag of an RT_FLOW line ({@code RT_FLOW_SESSION_CLOSE}, {@code RT_FLOW_SESSION_DENY_LS},
  * {@code APPTRACK_SESSION_VOL_UPDATE}, ...): where it is and which kind of session record it names.
@@ -67,5 +70,17 @@ final class SrxTag {
 
     private static boolean tagChar(char c) {
         return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 'a' && c <= 'z';
+    }
+
+    /** Sets what a kind stands for: CREATE starts an allowed session, CLOSE ends one, DENY is denied. */
+    static void apply(LogEventBuilder b, int kind) {
+        switch (kind) {
+            case CREATE -> b.action("create").phase(LogEvent.START).outcome(LogEvent.ALLOWED);
+            case CLOSE -> b.action("close").phase(LogEvent.END).outcome(LogEvent.ALLOWED);
+            case DENY -> b.action("deny").outcome(LogEvent.DENIED);
+            default -> {
+                // other RT_FLOW messages (APPTRACK_SESSION_*, ...): only the fields they carry
+            }
+        }
     }
 }

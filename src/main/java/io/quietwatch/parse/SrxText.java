@@ -196,8 +196,8 @@ final class SrxText {
     private static boolean protocolAndIcmp(SrxTokens t, SrxSession out) {
         int open = t.indexOf('(');
         String s = out.s;
-        if (open < 0 || s.charAt(t.to - 1) != ')' || digits(s, t.from, open, 0xff) < 0
-                || digits(s, open + 1, t.to - 1, 0xff) < 0) {
+        if (open < 0 || s.charAt(t.to - 1) != ')' || SrxTokens.digits(s, t.from, open, 0xff) < 0
+                || SrxTokens.digits(s, open + 1, t.to - 1, 0xff) < 0) {
             return false;
         }
         out.set(PROTOCOL_ID, t.from, open);
@@ -209,8 +209,8 @@ final class SrxText {
     private static boolean packetsAndBytes(SrxTokens t, SrxSession out, int packets, int bytes) {
         int open = t.indexOf('(');
         String s = out.s;
-        if (open < 0 || s.charAt(t.to - 1) != ')' || digits(s, t.from, open, Long.MAX_VALUE) < 0
-                || digits(s, open + 1, t.to - 1, Long.MAX_VALUE) < 0) {
+        if (open < 0 || s.charAt(t.to - 1) != ')' || SrxTokens.digits(s, t.from, open, Long.MAX_VALUE) < 0
+                || SrxTokens.digits(s, open + 1, t.to - 1, Long.MAX_VALUE) < 0) {
             return false;
         }
         out.set(packets, t.from, open);
@@ -228,24 +228,5 @@ final class SrxText {
                 return;
             }
         }
-    }
-
-    /** The decimal value of {@code s[from, to)} if it is 1-19 digits and at most {@code max}, else -1. */
-    static long digits(String s, int from, int to, long max) {
-        if (from < 0 || from >= to || to - from > 19) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-            if (value < 0 || value > max) {
-                return -1;
-            }
-        }
-        return value;
     }
 }
