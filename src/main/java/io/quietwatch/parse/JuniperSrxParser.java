@@ -60,8 +60,9 @@ public final class JuniperSrxParser implements EventParser {
         String text = m.message();
         String original = m.original() == null ? text : m.original();
         String sd = m.structuredData();
-        boolean inHeader = sd != null && sd.startsWith(SrxStructured.MARKER);
-        int sdAt = inHeader ? 0 : text.indexOf(SrxStructured.MARKER);
+        int sdInHeader = sd == null ? -1 : sd.indexOf(SrxStructured.MARKER);
+        boolean inHeader = sdInHeader >= 0;
+        int sdAt = inHeader ? sdInHeader : text.indexOf(SrxStructured.MARKER);
         String fields = inHeader ? sd : text;
         // The tag is the MSGID before the structured data, or the first word of a plain-text message.
         int tagAt = SrxTag.find(text, sdAt >= 0 && !inHeader ? sdAt : text.length());

@@ -118,10 +118,11 @@ final class SrxText {
     /** {@code text} between {@code session closed } and the {@code :} before the addresses. */
     private static void reason(SrxSession out, int body, int addresses) {
         String s = out.s;
-        if (!s.startsWith(CLOSED, body)) {
+        int closed = s.indexOf(CLOSED, body);
+        if (closed < 0 || closed >= addresses) {
             return;
         }
-        int from = body + CLOSED.length();
+        int from = closed + CLOSED.length();
         int to = addresses;
         while (to > from && s.charAt(to - 1) == ' ') {
             to--;
