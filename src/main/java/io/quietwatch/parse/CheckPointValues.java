@@ -17,9 +17,6 @@ final class CheckPointValues {
     private static final long MICROS_BELOW = 100_000_000_000_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private CheckPointValues() {
-    }
-
     /** Action words as the exporter writes them; see {@link #ACTION_OUTCOMES}. */
     static final String[] ACTIONS = {
         "Accept", "Drop", "Reject", "Block", "Prevent", "Allow", "Encrypt", "Decrypt", "Log In", "Failed Log In",
@@ -49,6 +46,9 @@ final class CheckPointValues {
         for (int i = 0; i < ACTIONS.length; i++) {
             ACTION_WORDS[i] = ACTIONS[i].toLowerCase(Locale.ROOT);
         }
+    }
+
+    private CheckPointValues() {
     }
 
     /**
