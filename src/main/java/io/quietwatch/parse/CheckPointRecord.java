@@ -1,0 +1,233 @@
+package io.quietwatch.parse;
+
+import java.util.Arrays;
+
+/**
+ * One Check Point Log Exporter record, scanned once: where the value of each known field is. The
+ * record is {@code [key:"value"; key:"value"; ...]} (syslog format), also without the brackets, or
+ * {@code [Fields@1.3.6.1.4.1.2620 key="value" key="value" ...]} (structured-data form). Inside a value
+ * a backslash escapes the next {@code "}, {@code \}, {@code ]}, {@code ;} or {@code =}; semicolons
+ * and brackets inside quotes are text. A quote ends the value only when a separator, the end of the
+ * record or the next {@code key:} follows it, so a stray unescaped quote stays text. A key logged more
+ * than once (one per matched policy layer: {@code rule_name}, {@code rule_uid}) keeps its last value,
+ * the innermost layer's, which decided. One instance per line; not thread-safe.
+ */
+final class CheckPointRecord {
+    private static final int ABSENT = -1;
+    /** Longer than any Log Exporter field name; a longer "key" is text that lost its quotes. */
+    private static final int MAX_KEY = 64;
+
+    private final String s;
+    private final int[] from = new int[CheckPointKeys.COUNT];
+    private final int[] to = new int[CheckPointKeys.COUNT];
+    /** The first problem met, naming the field; null when none. */
+    String error;
+    /** Number of key-value pairs read. */
+    int pairs;
+    /** Bounds of the value last trimmed by {@link #trim}. */
+    private int trimFrom;
+    private int trimTo;
+
+    private CheckPointRecord(String s) {
+        this.s = s;
+        Arrays.fill(from, ABSENT);
+    }
+
+    /**
+     * Where the first key starts: the first quote in {@code s} must open the first value, right after
+     * {@code key:} or {@code key=}. -1 when {@code s} holds no record.
+     */
+    static int start(String s) {
+        int quote = s.indexOf('"');
+        if (quote < 1) {
+            return -1;
+        }
+        int sep = quote - 1;
+        char c = s.charAt(sep);
+        if (c != ':' && c != '=') {
+            return -1;
+        }
+        int k = sep;
+        while (k > 0 && keyChar(s.charAt(k - 1))) {
+            k--;
+        }
+        return k < sep ? k : -1;
+    }
+
+    /** Scans the record whose first key is at {@code start}. */
+    static CheckPointRecord scan(String s, int start) {
+        CheckPointRecord r = new CheckPointRecord(s);
+        r.run(start, s.lastIndexOf('[', start) >= 0);
+        return r;
+    }
+
+    private void run(int i, boolean bracketed) {
+        String s = this.s;
+        int n = s.length();
+        while (true) {
+            char c = 0;
+            while (i < n && ((c = s.charAt(i)) == ' ' || c == ';' || c == '\t')) {
+                i++;
+            }
+            if (i >= n) {
+                if (bracketed) {
+                    error = "record is not closed by ']' (line cut off?)";
+                }
+                return;
+            }
+            if (c == ']') {
+                return;
+            }
+            // key:"value" -- the opening quote is found with String.indexOf, which loops over the Latin-1
+            // bytes and is cheaper than charAt. The key is not checked char by char (that costs as much as
+            // the rest of the scan): a garbled one matches no known key.
+            int open = s.indexOf('"', i);
+            int keyTo = open - 1;
+            if (open < 0 || keyTo <= i || keyTo - i > MAX_KEY || (c = s.charAt(keyTo)) != ':' && c != '=') {
+                error = "key '" + s.substring(i, keyEnd(i)) + "' has no quoted value";
+                return;
+            }
+            if (c == ':' && s.charAt(keyTo - 1) == ':' && keyTo - 1 > i) {
+                keyTo--; // sys_message::"..." as some gateways write it
+            }
+            int close = closingQuote(open + 1);
+            if (close < 0) {
+                error = "value of '" + s.substring(i, keyTo) + "' is not closed (line cut off?)";
+                return;
+            }
+            int id = CheckPointKeys.lookup(CheckPointKeys.hash(s, i, keyTo), s, i, keyTo);
+            if (id >= 0) {
+                from[id] = open + 1;
+                to[id] = close;
+            }
+            pairs++;
+            i = close + 1;
+        }
+    }
+
+    /** End of the word at {@code i}, for messages. */
+    private int keyEnd(int i) {
+        int k = i;
+        while (k < s.length() && keyChar(s.charAt(k)) && k - i < 40) {
+            k++;
+        }
+        return k == i ? Math.min(i + 1, s.length()) : k;
+    }
+
+    /** Index of the quote that ends the value starting at {@code valueFrom}, or -1. */
+    private int closingQuote(int valueFrom) {
+        int q = s.indexOf('"', valueFrom);
+        while (q >= 0) {
+            int backslashes = 0;
+            while (q - 1 - backslashes >= valueFrom && s.charAt(q - 1 - backslashes) == '\\') {
+                backslashes++;
+            }
+            if ((backslashes & 1) == 0 && ends(q + 1)) {
+                return q;
+            }
+            q = s.indexOf('"', q + 1);
+        }
+        return -1;
+    }
+
+    /** After a closing quote: the end, a separator, the record's end, or blanks and the next key. */
+    private boolean ends(int k) {
+        String s = this.s;
+        int n = s.length();
+        if (k >= n) {
+            return true;
+        }
+        char c = s.charAt(k);
+        if (c == ';' || c == ']') {
+            return true;
+        }
+        if (c != ' ') {
+            return false;
+        }
+        while (k < n && s.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= n || (c = s.charAt(k)) == ';' || c == ']') {
+            return true;
+        }
+        int key = k;
+        while (k < n && keyChar(s.charAt(k))) {
+            k++;
+        }
+        return k > key && k < n && (s.charAt(k) == ':' || s.charAt(k) == '=');
+    }
+
+    static boolean keyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
+    }
+
+    boolean has(int id) {
+        return from[id] != ABSENT;
+    }
+
+    /** The value trimmed, escapes undone; null when absent or blank. */
+    String text(int id) {
+        if (!trim(id)) {
+            return null;
+        }
+        String v = s.substring(trimFrom, trimTo);
+        for (int i = trimFrom; i < trimTo; i++) {
+            if (s.charAt(i) == '\\') {
+                return CheckPointValues.unescape(v);
+            }
+        }
+        return v;
+    }
+
+    /** Index of the value among {@code words} (ignoring case and outer blanks), or -1; allocates nothing. */
+    int oneOf(int id, String[] words) {
+        if (!trim(id)) {
+            return -1;
+        }
+        int len = trimTo - trimFrom;
+        for (int w = 0; w < words.length; w++) {
+            if (words[w].length() == len && s.regionMatches(true, trimFrom, words[w], 0, len)) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /** The first of the fields that has a value, as {@link #text}. */
+    String first(int... ids) {
+        for (int id : ids) {
+            String v = text(id);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The decimal value of a field up to {@code max}; -1 when absent or blank, -2 when not such a number. */
+    long number(int id, long max) {
+        if (!trim(id)) {
+            return -1;
+        }
+        long v = CheckPointValues.digits(s, trimFrom, trimTo, max);
+        return v < 0 ? -2 : v;
+    }
+
+    /** Sets {@link #trimFrom} and {@link #trimTo} to the value of {@code id} without outer blanks; false if blank. */
+    private boolean trim(int id) {
+        int f = from[id];
+        if (f == ABSENT) {
+            return false;
+        }
+        int t = to[id];
+        while (f < t && s.charAt(f) == ' ') {
+            f++;
+        }
+        while (t > f && s.charAt(t - 1) == ' ') {
+            t--;
+        }
+        trimFrom = f;
+        trimTo = t;
+        return f < t;
+    }
+}
