@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param reason        one sentence in plain words
  * @param evidence      up to a few normalised events
  * @param details       further figures the rule output (durations, counts), by column name
+ * @param tags          the rule's tags ({@code @Tag(name='...', value='...')} as {@code name=value}), for routing
+ * @param revision      0 for the first alert of an incident; 1, 2, ... for later ones the router lets out
+ *                      (a higher severity, a periodic summary, a reminder after the window)
  */
 public record Alert(
         String id,
@@ -43,7 +46,9 @@ public record Alert(
         Integer destinationPort,
         String reason,
         List<LogEvent> evidence,
-        Map<String, Object> details) {
+        Map<String, Object> details,
+        List<String> tags,
+        int revision) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -51,5 +56,34 @@ public record Alert(
         Objects.requireNonNull(severity, "severity");
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** An alert without tags, first of its incident. */
+    public Alert(String id, String detection, String rule, AlertSeverity severity, String title, long timestamp,
+                 long firstSeen, long lastSeen, long count, String hostIp, String userName, String destinationIp,
+                 Integer destinationPort, String reason, List<LogEvent> evidence, Map<String, Object> details) {
+        this(id, detection, rule, severity, title, timestamp, firstSeen, lastSeen, count, hostIp, userName,
+                destinationIp, destinationPort, reason, evidence, details, List.of(), 0);
+    }
+
+    /**
+     * The key a receiver uses to drop repeats of this very alert (redeliveries): the id for the first
+     * alert of an incident, {@code <id>-r<revision>} for later ones.
+     */
+    public String deliveryKey() {
+        return revision == 0 ? id : id + "-r" + revision;
+    }
+
+    /** This alert as a later one of its incident, with the incident's figures folded in. */
+    public Alert folded(AlertSeverity severity, long firstSeen, long lastSeen, long count, int revision) {
+        return new Alert(id, detection, rule, severity, title, timestamp, firstSeen, lastSeen, count, hostIp, userName,
+                destinationIp, destinationPort, reason, evidence, details, tags, revision);
+    }
+
+    /** This alert naming a user. */
+    public Alert withUser(String user) {
+        return new Alert(id, detection, rule, severity, title, timestamp, firstSeen, lastSeen, count, hostIp, user,
+                destinationIp, destinationPort, reason, evidence, details, tags, revision);
     }
 }

@@ -47,6 +47,9 @@ public final class AlertJson {
         g.writeStringField("first_seen", Instant.ofEpochMilli(a.firstSeen()).toString());
         g.writeStringField("last_seen", Instant.ofEpochMilli(a.lastSeen()).toString());
         g.writeNumberField("count", a.count());
+        if (a.revision() > 0) {
+            g.writeNumberField("revision", a.revision());
+        }
         if (a.hostIp() != null) {
             g.writeObjectFieldStart("host");
             g.writeStringField("ip", a.hostIp());
@@ -78,6 +81,13 @@ public final class AlertJson {
                 MAPPER.writeValue(g, d.getValue());
             }
             g.writeEndObject();
+        }
+        if (!a.tags().isEmpty()) {
+            g.writeArrayFieldStart("tags");
+            for (String t : a.tags()) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
         }
         g.writeArrayFieldStart("evidence");
         for (LogEvent e : a.evidence()) {

@@ -1,11 +1,11 @@
 package io.quietwatch.cli;
 
 import io.quietwatch.alert.Alert;
-import io.quietwatch.alert.AlertDeduplicator;
 import io.quietwatch.alert.AlertJson;
 import io.quietwatch.config.ConfigLoader;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.engine.BatchFeeder;
+import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.parse.LineParser;
@@ -39,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
     LineInput input;
     @Option(names = {"-r", "--rules"}, paramLabel = "DIR", description = "Rules folder (default: rules_dir of the config).")
     Path rules;
-    @Option(names = "--all", description = "Print every alert the rules raise, also repeats of an incident already printed.")
+    @Option(names = "--all", description = "Print every alert the rules raise, without the router's folding of repeats.")
     boolean all;
     @Option(names = {"-q", "--quiet"}, description = "No summary on standard error.")
     boolean quiet;
@@ -56,18 +56,16 @@ final class ReplayCommand implements Callable<Integer> {
         QuietWatchConfig c = r.config();
         Writer out = spec.commandLine().getOut();
         long[] alerts = new long[1];
-        AlertDeduplicator dedupe = new AlertDeduplicator(c.engine().dedupeHours() * 3_600_000L);
         Consumer<Alert> print = a -> {
-            if (all || dedupe.admit(a)) {
-                alerts[0]++;
-                try {
-                    out.write(AlertJson.toJson(a));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            alerts[0]++;
+            try {
+                out.write(AlertJson.toJson(a));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
+        RoutedAlerts routed = new RoutedAlerts(print, c.engine().dedupeHours() * 3_600_000L);
         Path rulesDir = rules != null ? rules : Home.get().resolve(c.rulesDir());
         String display = rules != null ? rules.toString() : c.rulesDir();
         long lines = 0;
@@ -79,7 +77,8 @@ final class ReplayCommand implements Callable<Integer> {
             listProblems.forEach(err::println);
             return Main.EXIT_INVALID;
         }
-        try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, print, lists)) {
+        try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, all ? print : routed, lists)) {
+            routed.attach(engine);
             RuleEngine.LoadProblems problems = engine.load(rulesDir, display, c.ruleVariables());
             if (!problems.isEmpty()) {
                 problems.rules().forEach(err::println);

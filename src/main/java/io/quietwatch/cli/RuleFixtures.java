@@ -3,10 +3,10 @@ package io.quietwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quietwatch.alert.Alert;
-import io.quietwatch.alert.AlertDeduplicator;
 import io.quietwatch.alert.AlertJson;
 import io.quietwatch.config.ConfigLoader;
 import io.quietwatch.config.QuietWatchConfig;
+import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.event.InternalNetworks;
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * object per line, each a subset of the alert it matches, in order; an empty file means "no alert").
  * A folder may hold a {@code config.yaml} (rule_variables, internal_networks, the first input's
  * default_timezone; default zone UTC) and a {@code lists/} folder with list files for its cases.
- * Each case is replayed through the rules with the same dedupe as the daemon.
+ * Each case is replayed through the rules and the same alert router as the daemon.
  */
 public final class RuleFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,14 +95,15 @@ public final class RuleFixtures {
 
     private List<JsonNode> replay(Path log, Path folder, QuietWatchConfig config, List<String> report) throws IOException {
         List<JsonNode> out = new ArrayList<>();
-        AlertDeduplicator dedupe = new AlertDeduplicator(config.engine().dedupeHours() * 3_600_000L);
+        RoutedAlerts routed = new RoutedAlerts(a -> collect(a, out), config.engine().dedupeHours() * 3_600_000L);
         ListStore lists = new ListStore(Files.isDirectory(folder.resolve("lists")) ? folder.resolve("lists") : null, "lists");
         List<String> listProblems = lists.loadAll();
         if (!listProblems.isEmpty()) {
             report.addAll(listProblems);
             return null;
         }
-        try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, a -> collect(a, dedupe, out), lists)) {
+        try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, routed, lists)) {
+            routed.attach(engine);
             RuleEngine.LoadProblems problems = engine.load(rulesDir, displayRules, config.ruleVariables());
             if (!problems.isEmpty()) {
                 problems.rules().forEach(p -> report.add(p.toString()));
@@ -125,13 +126,11 @@ public final class RuleFixtures {
         return out;
     }
 
-    private static void collect(Alert a, AlertDeduplicator dedupe, List<JsonNode> out) {
-        if (dedupe.admit(a)) {
-            try {
-                out.add(JSON.readTree(AlertJson.toJson(a)));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+    private static void collect(Alert a, List<JsonNode> out) {
+        try {
+            out.add(JSON.readTree(AlertJson.toJson(a)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

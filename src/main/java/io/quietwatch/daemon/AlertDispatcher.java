@@ -1,7 +1,6 @@
 package io.quietwatch.daemon;
 
 import io.quietwatch.alert.Alert;
-import io.quietwatch.alert.AlertDeduplicator;
 import io.quietwatch.alert.AlertSink;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -11,32 +10,22 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Receives alerts from the engine, holds back repeats of an incident (see {@link AlertDeduplicator})
- * and hands the rest to every sink. Runs on the engine thread; a failing sink is logged and counted,
- * never thrown into the engine.
+ * Hands the alerts the router lets out to every sink. Runs on the engine thread; a failing sink is
+ * logged and counted, never thrown into the engine.
  */
 public final class AlertDispatcher implements Consumer<Alert> {
     private static final Logger LOG = LogManager.getLogger(AlertDispatcher.class);
 
-    private final AlertDeduplicator dedupe;
     private final List<AlertSink> sinks;
-    private final LongAdder raised = new LongAdder();
-    private final LongAdder suppressed = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    public AlertDispatcher(AlertDeduplicator dedupe, List<AlertSink> sinks) {
-        this.dedupe = dedupe;
+    public AlertDispatcher(List<AlertSink> sinks) {
         this.sinks = List.copyOf(sinks);
     }
 
     @Override
     public void accept(Alert alert) {
-        raised.increment();
-        if (!dedupe.admit(alert)) {
-            suppressed.increment();
-            return;
-        }
         for (AlertSink sink : sinks) {
             AlertSink.Outcome outcome;
             try {
@@ -52,16 +41,6 @@ public final class AlertDispatcher implements Consumer<Alert> {
                 LOG.warn("Sink {} did not take alert {} ({}): {}", sink.name(), alert.id(), alert.detection(), outcome);
             }
         }
-    }
-
-    /** Alerts the rules raised. */
-    public long raised() {
-        return raised.sum();
-    }
-
-    /** Alerts held back as repeats of an incident already reported. */
-    public long suppressed() {
-        return suppressed.sum();
     }
 
     /** Deliveries that succeeded (one per alert per sink). */

@@ -1,12 +1,13 @@
 package io.quietwatch.daemon;
 
-import io.quietwatch.alert.AlertDeduplicator;
+import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.alert.AlertSink;
 import io.quietwatch.alert.SinkException;
 import io.quietwatch.alert.SinkType;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.config.SinkConfig;
+import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.engine.list.ListWatcher;
@@ -48,6 +49,7 @@ public final class Daemon implements AutoCloseable {
     private final Pipeline pipeline;
     private final Thread pipelineThread;
     private final RuleEngine engine;
+    private final AlertRouter router;
     private final DeadLetterLog deadLetters;
     private final DaemonStats stats;
     private final ScheduledExecutorService statsLog;
@@ -67,14 +69,16 @@ public final class Daemon implements AutoCloseable {
         for (SinkConfig s : config.sinks()) {
             sinks.add(createSink(s, home, clock));
         }
-        AlertDispatcher dispatcher = new AlertDispatcher(
-                new AlertDeduplicator(config.engine().dedupeHours() * 3_600_000L), sinks);
+        AlertDispatcher dispatcher = new AlertDispatcher(sinks);
+        RoutedAlerts routed = new RoutedAlerts(dispatcher, config.engine().dedupeHours() * 3_600_000L);
+        router = routed.router();
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
         List<String> listProblems = lists.loadAll();
         if (!listProblems.isEmpty()) {
             throw new StartupException("lists do not load:\n" + String.join("\n", listProblems), null);
         }
-        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, dispatcher, lists);
+        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, routed, lists);
+        routed.attach(engine);
         RuleEngine.LoadProblems problems = engine.load(home.resolve(config.rulesDir()), config.rulesDir(), config.ruleVariables());
         if (!problems.isEmpty()) {
             List<String> all = new ArrayList<>();
@@ -101,7 +105,7 @@ public final class Daemon implements AutoCloseable {
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, dispatcher, deadLetters, queue::size, engine::currentTime);
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, dispatcher, deadLetters, queue::size, engine::currentTime);
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.quietwatch.daemon;
 
+import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.ingest.InputCounters;
 import io.quietwatch.ingest.InputEndpoint;
 
@@ -17,16 +18,18 @@ public final class DaemonStats {
     private final long startedAt;
     private final List<InputEndpoint> inputs;
     private final Pipeline pipeline;
+    private final AlertRouter router;
     private final AlertDispatcher alerts;
     private final DeadLetterLog deadLetters;
     private final LongSupplier queueDepth;
     private final LongSupplier engineTime;
 
-    public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertDispatcher alerts,
+    public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, AlertDispatcher alerts,
                        DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier engineTime) {
         this.startedAt = startedAt;
         this.inputs = List.copyOf(inputs);
         this.pipeline = pipeline;
+        this.router = router;
         this.alerts = alerts;
         this.deadLetters = deadLetters;
         this.queueDepth = queueDepth;
@@ -79,8 +82,9 @@ public final class DaemonStats {
         s.put("queue_depth", queueDepth.getAsLong());
         s.put("dead_letter_written", deadLetters.written());
         s.put("dead_letter_suppressed", deadLetters.suppressed());
-        s.put("alerts_raised", alerts.raised());
-        s.put("alerts_suppressed", alerts.suppressed());
+        s.put("alerts_raised", router.raised());
+        s.put("alerts_suppressed", router.held());
+        s.put("alerts_sent", router.sent());
         s.put("alerts_delivered", alerts.delivered());
         s.put("alerts_failed", alerts.failed());
         long t = engineTime.getAsLong();

@@ -37,10 +37,12 @@ final class AlertListener implements UpdateListener {
     private final AlertSeverity defaultSeverity;
     private final String defaultTitle;
     private final String defaultReason;
+    private final List<String> tags;
     private final Consumer<Alert> out;
 
     AlertListener(String detection, String rule, AlertSeverity defaultSeverity, String defaultTitle,
-                  String defaultReason, Consumer<Alert> out) {
+                  String defaultReason, List<String> tags, Consumer<Alert> out) {
+        this.tags = List.copyOf(tags);
         this.detection = detection;
         this.rule = rule;
         this.defaultSeverity = defaultSeverity;
@@ -98,7 +100,7 @@ final class AlertListener implements UpdateListener {
             }
         });
         return new Alert(AlertIds.of(detection, key), detection, rule, severity, title, now, firstSeen, lastSeen,
-                count, host, user, dstIp, dstPort, reason, evidence, details);
+                count, host, user, dstIp, dstPort, reason, evidence, details, tags, 0);
     }
 
     private AlertSeverity severity(Object column) {

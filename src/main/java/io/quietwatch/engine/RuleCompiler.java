@@ -196,6 +196,11 @@ public final class RuleCompiler {
                     } catch (IllegalArgumentException e) {
                         problems.add(position(p, item.getLineNumber(), "@Severity: " + e.getMessage() + " ('" + value + "')"));
                     }
+                } else if (a.getName().equals("Suppress") || a.getName().equals(Suppress.class.getName())) {
+                    String problem = suppressProblem(a);
+                    if (problem != null) {
+                        problems.add(position(p, item.getLineNumber(), "@Suppress: " + problem));
+                    }
                 } else if ((a.getName().equals("Detection") || a.getName().equals(Detection.class.getName()))
                         && (value == null || !DETECTION_ID.matcher(value).matches())) {
                     problems.add(position(p, item.getLineNumber(),
@@ -204,6 +209,31 @@ public final class RuleCompiler {
             }
         }
         return variables;
+    }
+
+    private static String suppressProblem(AnnotationPart a) {
+        for (AnnotationAttribute attr : a.getAttributes()) {
+            String v = String.valueOf(attr.getValue());
+            try {
+                switch (attr.getName()) {
+                    case "trigger" -> io.quietwatch.alert.Trigger.parse(v);
+                    case "key" -> new io.quietwatch.alert.Suppression(
+                            java.util.Arrays.stream(v.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList(),
+                            0, io.quietwatch.alert.Trigger.FIRST);
+                    case "seconds" -> {
+                        if (Long.parseLong(v) < 0) {
+                            return "seconds must not be negative";
+                        }
+                    }
+                    default -> {
+                        return "unknown attribute '" + attr.getName() + "' (key, seconds, trigger)";
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return null;
     }
 
     private static String annotationValue(AnnotationPart a) {

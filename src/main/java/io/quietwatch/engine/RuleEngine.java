@@ -76,6 +76,8 @@ public final class RuleEngine implements AutoCloseable {
     private final ListStore lists;
     private final java.util.Queue<Map<String, Object>> listSync = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long nextListMaintenance;
+    private java.util.function.LongConsumer timeListener = t -> { };
+    private final Map<String, io.quietwatch.alert.Suppression> suppressions = new java.util.HashMap<>();
     private boolean started;
     private long firstEventTime;
     private volatile long now;
@@ -128,6 +130,7 @@ public final class RuleEngine implements AutoCloseable {
         c.getCommon().addAnnotationImport(Detection.class);
         c.getCommon().addAnnotationImport(Severity.class);
         c.getCommon().addAnnotationImport(Title.class);
+        c.getCommon().addAnnotationImport(Suppress.class);
         c.getCommon().addImport(LogEvent.class);
         c.getRuntime().getThreading().setInternalTimerEnabled(false);
         c.getRuntime().getExecution().setPrioritized(true);
@@ -244,6 +247,7 @@ public final class RuleEngine implements AutoCloseable {
         if (!pendingAlerts.isEmpty()) {
             drainAlerts();
         }
+        timeListener.accept(t);
         if (activeHosts.purge(t)) {
             publishActiveHosts();
         }
@@ -392,6 +396,27 @@ public final class RuleEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The suppression of each rule (statement name) for the alert router: the rule's {@code @Suppress}, with
+     * {@code defaultWindowMillis} where it names no window; rules without one get key {@code hostIp},
+     * trigger {@code first}.
+     */
+    public java.util.function.Function<String, io.quietwatch.alert.Suppression> suppressions(long defaultWindowMillis) {
+        io.quietwatch.alert.Suppression fallback = io.quietwatch.alert.Suppression.byHost(defaultWindowMillis);
+        return rule -> {
+            io.quietwatch.alert.Suppression s = suppressions.get(rule);
+            if (s == null) {
+                return fallback;
+            }
+            return s.windowMillis() > 0 ? s : new io.quietwatch.alert.Suppression(s.key(), defaultWindowMillis, s.trigger());
+        };
+    }
+
+    /** Told the engine time whenever it moves (the alert router closes its windows by it). */
+    public void onTimeAdvance(java.util.function.LongConsumer listener) {
+        this.timeListener = listener;
+    }
+
     /** The active lists. */
     public ListStore lists() {
         return lists;
@@ -402,7 +427,14 @@ public final class RuleEngine implements AutoCloseable {
         AlertSeverity severity = AlertSeverity.MEDIUM;
         String title = null;
         String description = null;
+        Suppress suppress = null;
+        List<String> tags = new ArrayList<>();
         for (Annotation a : statement.getAnnotations()) {
+            if (a instanceof Suppress sup) {
+                suppress = sup;
+            } else if (a instanceof com.espertech.esper.common.client.annotation.Tag t) {
+                tags.add(t.name() + "=" + t.value());
+            }
             if (a instanceof Detection d) {
                 detection = d.value();
             } else if (a instanceof Severity s) {
@@ -414,7 +446,13 @@ public final class RuleEngine implements AutoCloseable {
             }
         }
         if (detection != null) {
-            statement.addListener(new AlertListener(detection, statement.getName(), severity, title, description, pendingAlerts::add));
+            if (suppress != null) {
+                suppressions.put(statement.getName(), new io.quietwatch.alert.Suppression(
+                        java.util.Arrays.stream(suppress.key().split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList(),
+                        suppress.seconds() * 1000, io.quietwatch.alert.Trigger.parse(suppress.trigger())));
+            }
+            statement.addListener(new AlertListener(detection, statement.getName(), severity, title, description, tags,
+                    pendingAlerts::add));
             LOG.debug("Rule {} of {} raises {} alerts", statement.getName(), file.displayPath(), detection);
         }
     }

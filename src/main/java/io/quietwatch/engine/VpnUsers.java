@@ -44,8 +44,6 @@ final class VpnUsers {
         if (rows.length == 0 || rows[0].get("userName") == null) {
             return a;
         }
-        return new Alert(a.id(), a.detection(), a.rule(), a.severity(), a.title(), a.timestamp(), a.firstSeen(),
-                a.lastSeen(), a.count(), a.hostIp(), rows[0].get("userName").toString(), a.destinationIp(),
-                a.destinationPort(), a.reason(), a.evidence(), a.details());
+        return a.withUser(rows[0].get("userName").toString());
     }
 }

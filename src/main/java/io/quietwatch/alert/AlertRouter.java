@@ -1,0 +1,150 @@
+package io.quietwatch.alert;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Folds the alerts the rules raise into incidents and lets out what the rule's {@link Suppression}
+ * says, like ArcSight's rule triggers: the first of an incident, every one, the first and a periodic
+ * summary, or only a summary at the end of the window. Repeats are counted; their first and last
+ * seen times and highest severity are folded into the summary. A higher severity always goes out.
+ * Time is the alerts' own (event) time, so a replay behaves like a live run.
+ * Not thread-safe: used from the engine thread.
+ */
+public final class AlertRouter implements Consumer<Alert> {
+    private static final int MAX_REVISIONS_REMEMBERED = 100_000;
+
+    private static final class Incident {
+        final Suppression suppression;
+        final long windowEnd;
+        Alert latest;
+        long count;
+        long firstSeen;
+        long lastSeen;
+        AlertSeverity maxSeverity;
+        AlertSeverity sentSeverity;
+        long unsent;
+
+        Incident(Alert a, Suppression s) {
+            suppression = s;
+            windowEnd = a.timestamp() + s.windowMillis();
+            latest = a;
+            count = 1;
+            firstSeen = a.firstSeen();
+            lastSeen = a.lastSeen();
+            maxSeverity = a.severity();
+        }
+    }
+
+    private final Function<String, Suppression> suppressionOfRule;
+    private final Consumer<Alert> out;
+    private final Map<String, Incident> incidents = new HashMap<>();
+    private final Map<String, Integer> revisions = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > MAX_REVISIONS_REMEMBERED;
+        }
+    };
+    private final LongAdder raised = new LongAdder();
+    private final LongAdder held = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+
+    /**
+     * @param suppressionOfRule the suppression of each rule (statement name); never null
+     * @param out               where alerts that go out are passed on
+     */
+    public AlertRouter(Function<String, Suppression> suppressionOfRule, Consumer<Alert> out) {
+        this.suppressionOfRule = suppressionOfRule;
+        this.out = out;
+    }
+
+    @Override
+    public void accept(Alert a) {
+        raised.increment();
+        tick(a.timestamp());
+        Suppression s = suppressionOfRule.apply(a.rule());
+        String key = s.keyOf(a);
+        Incident inc = incidents.get(key);
+        if (inc == null) {
+            inc = new Incident(a, s);
+            incidents.put(key, inc);
+            if (s.trigger() == Trigger.SUMMARY) {
+                inc.unsent = 1;
+                held.increment();
+            } else {
+                send(inc, a);
+            }
+            return;
+        }
+        inc.count++;
+        inc.latest = a;
+        inc.firstSeen = Math.min(inc.firstSeen, a.firstSeen());
+        inc.lastSeen = Math.max(inc.lastSeen, a.lastSeen());
+        if (a.severity().compareTo(inc.maxSeverity) > 0) {
+            inc.maxSeverity = a.severity();
+        }
+        boolean escalated = inc.sentSeverity != null && a.severity().compareTo(inc.sentSeverity) > 0;
+        if (s.trigger() == Trigger.EVERY || escalated && s.trigger() != Trigger.SUMMARY) {
+            send(inc, a);
+        } else {
+            inc.unsent++;
+            held.increment();
+        }
+    }
+
+    /** Closes the windows that ended by engine time {@code now}: summaries go out. */
+    public void tick(long now) {
+        if (incidents.isEmpty()) {
+            return;
+        }
+        Iterator<Incident> it = incidents.values().iterator();
+        while (it.hasNext()) {
+            Incident inc = it.next();
+            if (inc.windowEnd > now) {
+                continue;
+            }
+            Trigger t = inc.suppression.trigger();
+            if (inc.unsent > 0 && (t == Trigger.SUMMARY || t == Trigger.PERIODIC)) {
+                send(inc, inc.latest);
+            }
+            it.remove();
+        }
+    }
+
+    private void send(Incident inc, Alert a) {
+        Integer previous = revisions.get(a.id());
+        int revision = previous == null ? 0 : previous + 1;
+        revisions.put(a.id(), revision);
+        AlertSeverity severity = inc.maxSeverity.compareTo(a.severity()) > 0 ? inc.maxSeverity : a.severity();
+        Alert folded = a.folded(severity, inc.firstSeen, inc.lastSeen, inc.count, revision);
+        inc.sentSeverity = severity;
+        inc.unsent = 0;
+        sent.increment();
+        out.accept(folded);
+    }
+
+    /** Alerts the rules raised. */
+    public long raised() {
+        return raised.sum();
+    }
+
+    /** Alerts held back (counted into an incident). */
+    public long held() {
+        return held.sum();
+    }
+
+    /** Alerts let out. */
+    public long sent() {
+        return sent.sum();
+    }
+
+    /** Incidents with an open window. */
+    public int openIncidents() {
+        return incidents.size();
+    }
+}
