@@ -3,8 +3,6 @@ package io.quietwatch.parse;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
-import java.util.Locale;
-
 import static io.quietwatch.parse.CefKeys.ACT;
 import static io.quietwatch.parse.CefKeys.CONTENT_TYPE;
 import static io.quietwatch.parse.CefKeys.DHOST;
@@ -24,8 +22,6 @@ import static io.quietwatch.parse.CefKeys.PROTO;
 import static io.quietwatch.parse.CefKeys.REASON;
 import static io.quietwatch.parse.CefKeys.REQUEST;
 import static io.quietwatch.parse.CefKeys.SHOST;
-import static io.quietwatch.parse.CefKeys.SPT;
-import static io.quietwatch.parse.CefKeys.SRC;
 import static io.quietwatch.parse.CefKeys.SRC_NAT;
 import static io.quietwatch.parse.CefKeys.SRC_NAT_PORT;
 import static io.quietwatch.parse.CefKeys.SUSER;
@@ -38,15 +34,18 @@ import static io.quietwatch.parse.CefKeys.USER_AGENT;
 final class CefEvents {
     private static final int NAME = 5;
     private static final int CLASS_ID = 4;
+    private static final String[] MEDIA_TYPES = {"application", "text", "image", "audio", "video", "multipart",
+        "message", "font", "model"};
 
     private CefEvents() {
     }
 
-    static LogEvent build(SyslogMessage m, ParseContext context, CefHeader h, CefFields f, CefCustom custom,
-                          CefStamps stamps) {
+    static LogEvent build(SyslogMessage m, ParseContext context, CefHeader h, CefFields f, CefEndpoints ends,
+                          CefCustom custom, CefStamps stamps) {
         String vendor = h.text(1);
-        String src = address(f, SRC, SHOST, custom, CefLabels.SOURCE_ADDRESS);
-        String dst = address(f, CefKeys.DST, DHOST, custom, CefLabels.DESTINATION_ADDRESS);
+        String src = ends.sourceIp != null ? ends.sourceIp : address(f, SHOST, custom, CefLabels.SOURCE_ADDRESS);
+        String dst = ends.destinationIp != null ? ends.destinationIp
+                : address(f, DHOST, custom, CefLabels.DESTINATION_ADDRESS);
         String url = f.present(REQUEST) ? f.text(REQUEST) : custom.text(CefLabels.URL);
         String outcome = outcome(h, f);
         Long duration = stamps.durationNanos() != null ? stamps.durationNanos() : custom.durationNanos();
@@ -63,8 +62,8 @@ final class CefEvents {
                 .reason(f.text(REASON))
                 .sourceIp(src)
                 .destinationIp(dst)
-                .sourcePort(port(f, SPT))
-                .destinationPort(port(f, CefKeys.DPT))
+                .sourcePort(ends.sourcePort)
+                .destinationPort(ends.destinationPort)
                 .sourceNatIp(f.unspecifiedAddress(SRC_NAT) ? null : f.address(SRC_NAT))
                 .sourceNatPort(natPort(f, SRC_NAT_PORT))
                 .destinationNatIp(f.unspecifiedAddress(DST_NAT) ? null : f.address(DST_NAT))
@@ -123,10 +122,12 @@ final class CefEvents {
         if (slash <= 0 || slash == value.length() - 1 || value.indexOf(':') >= 0 || value.indexOf(' ') >= 0) {
             return null;
         }
-        return switch (value.substring(0, slash).toLowerCase(Locale.ROOT)) {
-            case "application", "text", "image", "audio", "video", "multipart", "message", "font", "model" -> value;
-            default -> null;
-        };
+        for (String type : MEDIA_TYPES) {
+            if (type.length() == slash && value.regionMatches(true, 0, type, 0, slash)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     // Proxies (Zscaler) put the HTTP response code in "outcome".
@@ -167,15 +168,9 @@ final class CefEvents {
         return duration != null && !LogEvent.DENIED.equals(outcome) ? LogEvent.END : null;
     }
 
-    /**
-     * The address the key gives, else a host name that is an address literal, else a custom field's.
-     * {@code 0.0.0.0} is no address: Zscaler writes it as the server of a request it blocked.
-     */
-    private static String address(CefFields f, int key, int host, CefCustom custom, int kind) {
-        String a = f.unspecifiedAddress(key) ? null : f.address(key);
-        if (a == null && f.has(host)) {
-            a = f.address(host);
-        }
+    /** For want of an address key: a host name that is an address literal, else a custom field's. */
+    private static String address(CefFields f, int host, CefCustom custom, int kind) {
+        String a = f.has(host) ? f.address(host) : null;
         return a != null ? a : custom.address(kind);
     }
 
@@ -185,11 +180,6 @@ final class CefEvents {
             return f.text(SUSER);
         }
         return f.present(CefKeys.DUSER) ? f.text(CefKeys.DUSER) : custom.text(CefLabels.USER);
-    }
-
-    private static Integer port(CefFields f, int id) {
-        long n = f.number(id);
-        return n == CefFields.ABSENT ? null : Integer.valueOf((int) n);
     }
 
     /** Devices write port 0 for "not translated". */

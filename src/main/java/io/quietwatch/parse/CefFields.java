@@ -2,8 +2,6 @@ package io.quietwatch.parse;
 
 import io.quietwatch.event.IpAddresses;
 
-import java.util.Arrays;
-
 /**
  * The values of one line's key=value pairs, by field id: where each value lies in the line, read into
  * text, numbers and addresses only when asked. When a key repeats, the last value wins (as a map).
@@ -15,17 +13,15 @@ final class CefFields {
     static final int ABSENT = -1;
 
     private final String s;
-    private final int[] from;
-    private final int[] to;
+    /** Per id: value start + 1 (0: the key was not seen), then value end. */
+    private final int[] bounds;
     private final boolean escapes;
 
     /** @param escapes whether backslash escapes apply (CEF) or values are taken as written (LEEF) */
     CefFields(String s, int size, boolean escapes) {
         this.s = s;
-        this.from = new int[size];
-        this.to = new int[size];
+        this.bounds = new int[2 * size];
         this.escapes = escapes;
-        Arrays.fill(from, ABSENT);
     }
 
     String line() {
@@ -33,26 +29,27 @@ final class CefFields {
     }
 
     void set(int id, int valueFrom, int valueTo) {
-        from[id] = valueFrom;
-        to[id] = valueTo;
+        bounds[2 * id] = valueFrom + 1;
+        bounds[2 * id + 1] = valueTo;
     }
 
     /** True when the key was on the line, even with an empty value. */
     boolean has(int id) {
-        return from[id] != ABSENT;
+        return bounds[2 * id] != 0;
     }
 
     /** True when the key was on the line with a value that is not blank or a placeholder. */
     boolean present(int id) {
-        return from[id] != ABSENT && !placeholder(s, from[id], to[id]);
+        return bounds[2 * id] != 0 && !placeholder(s, bounds[2 * id] - 1, bounds[2 * id + 1]);
     }
 
+    /** Where the value starts, or {@link #ABSENT}. */
     int from(int id) {
-        return from[id];
+        return bounds[2 * id] - 1;
     }
 
     int to(int id) {
-        return to[id];
+        return bounds[2 * id + 1];
     }
 
     /**
@@ -60,11 +57,11 @@ final class CefFields {
      * placeholder such as {@code -}, {@code None} or {@code N/A} that devices write for "no value".
      */
     String text(int id) {
-        if (!present(id)) {
+        int f = from(id);
+        int t = to(id);
+        if (f == ABSENT || placeholder(s, f, t)) {
             return null;
         }
-        int f = from[id];
-        int t = to[id];
         char first = s.charAt(f);
         if (t - f > 2 && (first == '"' || first == '\'') && s.charAt(t - 1) == first) {
             // some senders quote values, though neither format has quoting
@@ -76,7 +73,7 @@ final class CefFields {
 
     /** The value as a non-negative decimal number, or {@link #ABSENT} when it is not one. */
     long number(int id) {
-        return from[id] == ABSENT ? ABSENT : number(s, from[id], to[id]);
+        return from(id) == ABSENT ? ABSENT : number(s, from(id), to(id));
     }
 
     /** {@link #number} as a boxed value, null when absent or not a number. */
@@ -85,13 +82,22 @@ final class CefFields {
         return n == ABSENT ? null : Long.valueOf(n);
     }
 
+    /** True when the value is an IP address literal; allocates only for IPv6 candidates. */
+    boolean isAddress(int id) {
+        int f = from(id);
+        if (f == ABSENT || f == to(id)) {
+            return false;
+        }
+        return IpAddresses.parseIpv4(s, f, to(id)) >= 0 || address(id) != null;
+    }
+
     /** The value as an IP address literal (original text), or null when it is not one. */
     String address(int id) {
-        if (from[id] == ABSENT || from[id] == to[id]) {
+        if (from(id) == ABSENT || from(id) == to(id)) {
             return null;
         }
-        int f = from[id];
-        int t = to[id];
+        int f = from(id);
+        int t = to(id);
         if (IpAddresses.parseIpv4(s, f, t) >= 0) {
             return s.substring(f, t);
         }
@@ -101,44 +107,48 @@ final class CefFields {
 
     /** The value is the unspecified IPv4 address, which devices write for "no translation". */
     boolean unspecifiedAddress(int id) {
-        return from[id] != ABSENT && s.startsWith("0.0.0.0", from[id]) && to[id] - from[id] == 7;
+        return from(id) != ABSENT && s.startsWith("0.0.0.0", from(id)) && to(id) - from(id) == 7;
     }
 
     /** True when the value as written equals {@code word}, ignoring case. */
     boolean is(int id, String word) {
-        return from[id] != ABSENT && to[id] - from[id] == word.length()
-                && s.regionMatches(true, from[id], word, 0, word.length());
+        return from(id) != ABSENT && to(id) - from(id) == word.length()
+                && s.regionMatches(true, from(id), word, 0, word.length());
     }
 
     private String unescape(int f, int t) {
         if (!escapes) {
             return s.substring(f, t);
         }
-        int slash = s.indexOf('\\', f);
-        if (slash < 0 || slash >= t) {
+        int slash = f;
+        while (slash < t && s.charAt(slash) != '\\') {
+            slash++;
+        }
+        if (slash == t) {
             return s.substring(f, t);
         }
-        StringBuilder sb = new StringBuilder(t - f);
-        sb.append(s, f, slash);
+        char[] out = new char[t - f];
+        s.getChars(f, slash, out, 0);
+        int n = slash - f;
         for (int i = slash; i < t; i++) {
             char c = s.charAt(i);
             if (c != '\\' || i + 1 == t) {
-                sb.append(c);
+                out[n++] = c;
                 continue;
             }
             char next = s.charAt(i + 1);
             switch (next) {
-                case '\\', '=', '|' -> sb.append(next);
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
+                case '\\', '=', '|' -> out[n++] = next;
+                case 'n' -> out[n++] = '\n';
+                case 'r' -> out[n++] = '\r';
                 default -> {
-                    sb.append(c);
+                    out[n++] = c;
                     continue;
                 }
             }
             i++;
         }
-        return sb.toString();
+        return new String(out, 0, n);
     }
 
     /** The decimal number in {@code s[f, t)} (at most 18 digits), or {@link #ABSENT}. */
@@ -165,6 +175,10 @@ final class CefFields {
         int n = t - f;
         if (n == 0) {
             return true;
+        }
+        char c = s.charAt(f);
+        if (n > 4 || c != '-' && (c | 0x20) != 'n') {
+            return false;
         }
         return switch (n) {
             case 1 -> s.charAt(f) == '-';

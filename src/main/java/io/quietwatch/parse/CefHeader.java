@@ -76,8 +76,11 @@ final class CefHeader {
         if (f >= t) {
             return null;
         }
-        int slash = s.indexOf('\\', f);
-        if (slash < 0 || slash >= t) {
+        int slash = f;
+        while (slash < t && s.charAt(slash) != '\\') {
+            slash++;
+        }
+        if (slash == t) {
             return s.substring(f, t);
         }
         StringBuilder sb = new StringBuilder(t - f);

@@ -7,12 +7,26 @@ package io.quietwatch.parse;
  * the specifications spell {@code cs6Label} and {@code userAgent}; names entered as exact match only
  * their own spelling (CEF's full names: Zscaler's own {@code devicehostname} is the client's host, not
  * {@code deviceHostName}). Immutable after construction; shared by the parsers' threads.
+ *
+ * <p>Keys are told apart by a 64-bit hash of their case-folded characters and length ({@link #hash}),
+ * which the caller's scan may compute on the way; an any-case entry is not compared character by
+ * character, as another key matches its hash with a chance of about 2^-64.
+ * Within key characters ({@code [A-Za-z0-9_.,\[\]]}) {@code c | 0x20} only folds upper-case letters
+ * onto lower-case ones.
  */
 final class CefKeyTable {
     /** Id of a key the table does not hold. */
     static final int UNKNOWN = -1;
+    /** The hash of the empty key, where {@link #next} starts. */
+    static final long EMPTY = 0xcbf29ce484222325L;
+
+    /** Characters per hash block. */
+    static final int BLOCK = 8;
+
+    private static final long PRIME = 0x100000001b3L;
 
     private final String[] names;
+    private final long[] hashes;
     private final int[] ids;
     private final boolean[] exact;
     private final int mask;
@@ -20,6 +34,7 @@ final class CefKeyTable {
 
     private CefKeyTable(int capacity, int size) {
         this.names = new String[capacity];
+        this.hashes = new long[capacity];
         this.ids = new int[capacity];
         this.exact = new boolean[capacity];
         this.mask = capacity - 1;
@@ -52,13 +67,49 @@ final class CefKeyTable {
         return size;
     }
 
+    /**
+     * The key hash of {@code s[from, to)}: characters folded ({@code c | 0x20}) and packed eight to a
+     * block from the last character back (the order a scan that walks back from {@code =} meets them;
+     * a shift per character, not a multiply), each block mixed in FNV-1a style, then the length. Keys
+     * of up to eight characters never collide.
+     */
+    static long hash(String s, int from, int to) {
+        long h = EMPTY;
+        long block = 0;
+        int n = 0;
+        for (int i = to - 1; i >= from; i--) {
+            block = block << 8 | (s.charAt(i) | 0x20) & 0xff;
+            if (++n == BLOCK) {
+                h = mix(h, block);
+                block = 0;
+                n = 0;
+            }
+        }
+        return finish(h, block, to - from);
+    }
+
+    /** Mixes one block of up to eight packed characters into the hash. */
+    static long mix(long h, long block) {
+        return (h ^ block) * PRIME;
+    }
+
+    /** The hash after the last (partial) block and the key's length. */
+    static long finish(long h, long block, int length) {
+        return mix(mix(h, block), length);
+    }
+
     /** The id of the key {@code s[from, to)}, or {@link #UNKNOWN}. */
     int lookup(String s, int from, int to) {
+        return lookup(s, from, to, hash(s, from, to));
+    }
+
+    /** As {@link #lookup(String, int, int)} with the key's {@link #hash} already computed. */
+    int lookup(String s, int from, int to, long hash) {
         int length = to - from;
-        int slot = hash(s, from, to) & mask;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
         String name;
         while ((name = names[slot]) != null) {
-            if (name.length() == length && s.regionMatches(!exact[slot], from, name, 0, length)) {
+            if (hashes[slot] == hash && name.length() == length && (!exact[slot] || s.startsWith(name, from))) {
                 return ids[slot];
             }
             slot = (slot + 1) & mask;
@@ -70,24 +121,17 @@ final class CefKeyTable {
         if (id < 0 || id >= size) {
             throw new IllegalArgumentException("field id " + id + " of key " + name + " is out of range");
         }
-        int slot = hash(name, 0, name.length()) & mask;
+        long h = hash(name, 0, name.length());
+        int slot = (int) (h ^ (h >>> 32)) & mask;
         while (names[slot] != null) {
-            if (names[slot].equalsIgnoreCase(name)) {
+            if (hashes[slot] == h && names[slot].length() == name.length()) {
                 throw new IllegalArgumentException("key " + name + " is listed twice");
             }
             slot = (slot + 1) & mask;
         }
         names[slot] = name;
+        hashes[slot] = h;
         ids[slot] = id;
         exact[slot] = exactCase;
-    }
-
-    // ASCII letters fold to lower case (c | 0x20), so "Src" and "src" meet in one slot.
-    private static int hash(String s, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + (s.charAt(i) | 0x20);
-        }
-        return h ^ (h >>> 7) ^ (h >>> 15);
     }
 }

@@ -28,10 +28,11 @@ final class CefLabels {
     static final int BYTES_TOTAL = 15;
     static final int KINDS = 16;
 
-    private static final int CACHE = 256;
+    private static final int CACHE = 512;
+    private static final int PROBES = 4;
     private static final int MAX_LABEL = 64;
 
-    private record Entry(String label, int kind) {
+    private record Entry(String label, int hash, int kind) {
     }
 
     // Entries are immutable and replaced whole, so racing threads at worst classify a label twice.
@@ -47,14 +48,22 @@ final class CefLabels {
         for (int i = from; i < to; i++) {
             h = 31 * h + s.charAt(i);
         }
-        int slot = (h ^ (h >>> 11)) & (CACHE - 1);
-        Entry e = cache[slot];
-        if (e != null && e.label.length() == length && s.startsWith(e.label, from)) {
-            return e.kind;
+        int first = (h ^ (h >>> 11)) & (CACHE - 1);
+        int free = first;
+        for (int p = 0; p < PROBES; p++) {
+            int slot = (first + p) & (CACHE - 1);
+            Entry e = cache[slot];
+            if (e == null) {
+                free = slot;
+                break;
+            }
+            if (e.hash == h && e.label.length() == length && s.startsWith(e.label, from)) {
+                return e.kind;
+            }
         }
         String label = s.substring(from, to);
         int kind = classify(normal(label));
-        cache[slot] = new Entry(label, kind);
+        cache[free] = new Entry(label, h, kind);
         return kind;
     }
 

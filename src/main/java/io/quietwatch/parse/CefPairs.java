@@ -4,75 +4,66 @@ package io.quietwatch.parse;
  * Reads space-separated {@code key=value} pairs as the CEF extension writes them: values hold spaces
  * and run until the next {@code " key="}, where a key starts with a letter, digit or {@code _} and goes
  * on with those and {@code . , [ ]} (the ArcSight names plus what non-conforming senders use, e.g.
- * {@code ad.Error_Code}, {@code field[0]}). An {@code =} after an odd number of backslashes is part of
- * the value, as is one that does not follow a space and a key ({@code request=http://h/?a=b}); a
- * value may be empty. Trailing blanks of a value are dropped. Text that is not a pair (before the
- * first key, or after a stray {@code =}) is skipped up to the next key. Only keys the table knows are
- * stored; the scan allocates nothing.
+ * {@code ad.Error_Code}, {@code field[0]}). An {@code =} that does not follow a space and a key
+ * ({@code request=http://h/?a=b}, or an escaped {@code \=}) is part of the value; a value may be empty.
+ * Blanks before the next key and at the end of the line are not part of a value. Text before the
+ * first key is skipped. Only keys the table knows are stored.
+ *
+ * <p>One pass from {@code =} to {@code =} ({@code indexOf}); at each, the key is read backwards to the
+ * blank before it, its hash computed on the way ({@link CefKeyTable#hash}), and allocates nothing.
  */
 final class CefPairs {
+    private static final boolean[] KEY_START = keyChars("");
+    private static final boolean[] KEY_CHAR = keyChars(".,[]");
+
     private CefPairs() {
     }
 
     /** Scans {@code line[from, to)} and stores the values of known keys in {@code fields}. */
     static void scan(String line, int from, int to, CefKeyTable keys, CefFields fields) {
-        int i = skipBlanks(line, from, to);
-        while (i < to) {
-            int keyEnd = keyEnd(line, i, to);
-            if (keyEnd == i || keyEnd == to || line.charAt(keyEnd) != '=' || !keyStart(line.charAt(i))) {
-                i = nextKey(line, i, to);
-                continue;
-            }
-            int valueFrom = keyEnd + 1;
-            int next = nextKey(line, valueFrom, to);
-            int id = keys.lookup(line, i, keyEnd);
-            if (id != CefKeyTable.UNKNOWN) {
-                fields.set(id, valueFrom, trimEnd(line, valueFrom, next));
-            }
-            i = next;
-        }
-    }
-
-    /**
-     * Where the next pair's key starts: the first unescaped {@code =} at or after {@code from} that a
-     * space and a key stand before, pointing at the key; {@code to} when there is none.
-     */
-    static int nextKey(String line, int from, int to) {
+        int id = CefKeyTable.UNKNOWN;
+        int valueFrom = 0;
         int eq = line.indexOf('=', from);
         while (eq >= 0 && eq < to) {
+            long h = CefKeyTable.EMPTY;
+            long block = 0;
+            int n = 0;
             int k = eq;
-            while (k > from && keyChar(line.charAt(k - 1))) {
+            char c;
+            while (k > from && (c = line.charAt(k - 1)) < KEY_CHAR.length && KEY_CHAR[c]) {
+                block = block << 8 | (c | 0x20);
+                if (++n == CefKeyTable.BLOCK) {
+                    h = CefKeyTable.mix(h, block);
+                    block = 0;
+                    n = 0;
+                }
                 k--;
             }
-            if (k < eq && k > from && line.charAt(k - 1) == ' ' && keyStart(line.charAt(k)) && !escaped(line, eq)) {
-                return k;
+            if (k < eq && KEY_START[line.charAt(k)] && (k == from || line.charAt(k - 1) == ' ')) {
+                if (id >= 0) {
+                    fields.set(id, valueFrom, trimEnd(line, valueFrom, k));
+                }
+                id = keys.lookup(line, k, eq, CefKeyTable.finish(h, block, eq - k));
+                valueFrom = eq + 1;
             }
             eq = line.indexOf('=', eq + 1);
         }
-        return to;
-    }
-
-    private static boolean escaped(String line, int at) {
-        int slashes = 0;
-        for (int i = at - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
-            slashes++;
+        if (id >= 0) {
+            fields.set(id, valueFrom, trimEnd(line, valueFrom, to));
         }
-        return (slashes & 1) == 1;
-    }
-
-    private static int keyEnd(String line, int i, int to) {
-        while (i < to && keyChar(line.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     static boolean keyStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        return c < KEY_START.length && KEY_START[c];
     }
 
-    static boolean keyChar(char c) {
-        return keyStart(c) || c == '.' || c == ',' || c == '[' || c == ']';
+    private static boolean[] keyChars(String extra) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                    || extra.indexOf(c) >= 0;
+        }
+        return table;
     }
 
     /** End of {@code line[from, to)} without its trailing blanks (space, tab, CR, LF). */

@@ -83,12 +83,12 @@ public final class CefParser implements EventParser {
         if (h.count() == HEADER_FIELDS) {
             CefPairs.scan(text, h.end(), text.length(), CefKeys.TABLE, f);
         }
-        String problem = CefEndpoints.problem(f);
-        if (problem != null) {
-            return ParseResult.malformed(problem);
+        CefEndpoints ends = CefEndpoints.cef(f);
+        if (ends.problem != null) {
+            return ParseResult.malformed(ends.problem);
         }
         CefStamps stamps = CefStamps.read(m, context, f, time);
-        return ParseResult.parsed(CefEvents.build(m, context, h, f, CefCustom.resolve(f, labels), stamps));
+        return ParseResult.parsed(CefEvents.build(m, context, h, f, ends, CefCustom.resolve(f, labels), stamps));
     }
 
     /** A line ending in the severity without its closing pipe: a header with no extension. */

@@ -53,9 +53,12 @@ final class CefTime {
         if (c == '+' || c == '-') {
             return offset(s, from, to);
         }
-        if (n > 3 && (s.startsWith("GMT", from) || s.startsWith("UTC", from))
-                && (s.charAt(from + 3) == '+' || s.charAt(from + 3) == '-')) {
-            return offset(s, from + 3, to);
+        if (n >= 3 && (s.startsWith("GMT", from) || s.startsWith("UTC", from))) {
+            if (n == 3) {
+                return ZoneOffset.UTC;
+            }
+            char sign = s.charAt(from + 3);
+            return sign == '+' || sign == '-' ? offset(s, from + 3, to) : SyslogZones.lookup(s, from, to);
         }
         ZoneId known = SyslogZones.lookup(s, from, to);
         if (known != null || n > 4) {

@@ -2,6 +2,8 @@ package io.quietwatch.parse;
 
 import io.quietwatch.event.LogEvent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,23 +21,66 @@ final class CefVerdicts {
         "rejected", "refuse", "refused", "discard", "discarded", "prevent", "prevented", "reset-both",
         "reset-client", "reset-server"};
     private static final String[] ALLOWED = {"allow", "allowed", "accept", "accepted", "permit", "permitted",
-        "pass", "passed", "close", "timeout", "client-rst", "server-rst"};
+        "pass", "passed"};
     private static final String[] SESSION_END = {"close", "timeout", "client-rst", "server-rst"};
+    private static final int KIND_DENIED = 1;
+    private static final int KIND_ALLOWED = 2;
+    private static final int KIND_SESSION_END = 3;
+    private static final String[] WORDS = concat(DENIED, ALLOWED, SESSION_END);
+    private static final int[] KINDS = kinds();
+    private static final CefKeyTable TABLE = table();
 
     private CefVerdicts() {
     }
 
     /** {@code allowed}, {@code denied}, or null for the action word {@code s[from, to)}. */
     static String outcome(String s, int from, int to) {
-        if (any(DENIED, s, from, to)) {
+        int kind = kind(s, from, to);
+        if (kind == KIND_DENIED) {
             return LogEvent.DENIED;
         }
-        return any(ALLOWED, s, from, to) ? LogEvent.ALLOWED : null;
+        return kind == 0 ? null : LogEvent.ALLOWED;
     }
 
     /** True when the action word says a session the device let through has ended. */
     static boolean endsSession(String s, int from, int to) {
-        return any(SESSION_END, s, from, to);
+        return kind(s, from, to) == KIND_SESSION_END;
+    }
+
+    // Matched by the key table's hash, case-blind (its folding also maps a few control characters onto
+    // punctuation, which no device writes in an action word).
+    private static int kind(String s, int from, int to) {
+        if (to - from < 4 || to - from > 12) {
+            return 0;
+        }
+        int id = TABLE.lookup(s, from, to);
+        return id == CefKeyTable.UNKNOWN ? 0 : KINDS[id];
+    }
+
+    private static String[] concat(String[]... lists) {
+        List<String> all = new ArrayList<>();
+        for (String[] list : lists) {
+            all.addAll(List.of(list));
+        }
+        return all.toArray(new String[0]);
+    }
+
+    private static int[] kinds() {
+        int[] kinds = new int[WORDS.length];
+        for (int i = 0; i < WORDS.length; i++) {
+            kinds[i] = i < DENIED.length ? KIND_DENIED : i < DENIED.length + ALLOWED.length ? KIND_ALLOWED
+                    : KIND_SESSION_END;
+        }
+        return kinds;
+    }
+
+    private static CefKeyTable table() {
+        Object[] entries = new Object[2 * WORDS.length];
+        for (int i = 0; i < WORDS.length; i++) {
+            entries[2 * i] = WORDS[i];
+            entries[2 * i + 1] = i;
+        }
+        return CefKeyTable.of(WORDS.length, entries);
     }
 
     /**
@@ -97,17 +142,10 @@ final class CefVerdicts {
         return s.substring(from, to).toLowerCase(Locale.ROOT);
     }
 
-    private static boolean any(String[] words, String s, int from, int to) {
-        for (String w : words) {
-            if (is(s, from, to, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** Whole-word, case-blind; {@code word} is lower case. The first letter is tested before the rest. */
     static boolean is(String s, int from, int to, String word) {
-        return to - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
+        return to - from == word.length() && (s.charAt(from) | 0x20) == word.charAt(0)
+                && s.regionMatches(true, from, word, 0, word.length());
     }
 
     private static boolean wordChar(char c) {
