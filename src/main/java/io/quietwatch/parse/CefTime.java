@@ -32,6 +32,10 @@ final class CefTime {
         if (from >= to) {
             return NONE;
         }
+        if (to < s.length() && s.charAt(to) != ' ') {
+            // the stamp readers stop at a blank or the end; a LEEF value may end at a tab, pipe or caret
+            return read(s.substring(from, to), 0, to - from, zone, clock);
+        }
         char first = s.charAt(from);
         if (first >= '0' && first <= '9') {
             long epoch = epoch(s, from, to);
