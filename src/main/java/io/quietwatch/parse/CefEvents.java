@@ -4,17 +4,13 @@ import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
 import static io.quietwatch.parse.CefKeys.ACT;
-import static io.quietwatch.parse.CefKeys.CONTENT_TYPE;
 import static io.quietwatch.parse.CefKeys.DHOST;
 import static io.quietwatch.parse.CefKeys.DST_NAT;
 import static io.quietwatch.parse.CefKeys.DST_NAT_PORT;
 import static io.quietwatch.parse.CefKeys.DVCHOST;
 import static io.quietwatch.parse.CefKeys.EXTERNAL_ID;
-import static io.quietwatch.parse.CefKeys.FILE_TYPE;
-import static io.quietwatch.parse.CefKeys.FNAME;
 import static io.quietwatch.parse.CefKeys.IN;
 import static io.quietwatch.parse.CefKeys.IN_INTERFACE;
-import static io.quietwatch.parse.CefKeys.METHOD;
 import static io.quietwatch.parse.CefKeys.OUT;
 import static io.quietwatch.parse.CefKeys.OUTCOME;
 import static io.quietwatch.parse.CefKeys.OUT_INTERFACE;
@@ -25,7 +21,6 @@ import static io.quietwatch.parse.CefKeys.SHOST;
 import static io.quietwatch.parse.CefKeys.SRC_NAT;
 import static io.quietwatch.parse.CefKeys.SRC_NAT_PORT;
 import static io.quietwatch.parse.CefKeys.SUSER;
-import static io.quietwatch.parse.CefKeys.USER_AGENT;
 
 /**
  * Fills a {@link LogEvent} from a CEF line's header, extension and custom fields; see
@@ -34,8 +29,6 @@ import static io.quietwatch.parse.CefKeys.USER_AGENT;
 final class CefEvents {
     private static final int NAME = 5;
     private static final int CLASS_ID = 4;
-    private static final String[] MEDIA_TYPES = {"application", "text", "image", "audio", "video", "multipart",
-        "message", "font", "model"};
 
     private CefEvents() {
     }
@@ -53,7 +46,7 @@ final class CefEvents {
                 .timestamp(stamps.timestamp())
                 .observerVendor(vendor)
                 .observerProduct(h.text(2))
-                .observerHostname(f.present(DVCHOST) ? f.text(DVCHOST) : first(m.hostname(), f.text(CefKeys.DVC)))
+                .observerHostname(hostname(m, f))
                 .format(CefParser.NAME)
                 .eventCode(h.text(CLASS_ID))
                 .action(f.text(ACT))
@@ -76,10 +69,10 @@ final class CefEvents {
                 .egressInterface(f.text(OUT_INTERFACE))
                 .ruleName(custom.text(CefLabels.RULE))
                 .userName(userName(f, custom))
-                .connectionId(first(custom.text(CefLabels.SESSION), f.text(EXTERNAL_ID)))
+                .connectionId(connectionId(f, custom))
                 .original(m.original());
         bytes(b, f, vendor);
-        web(b, f, custom, url);
+        CefWeb.fill(b, f, custom, url);
         b.category(url != null ? LogEvent.CATEGORY_WEB
                 : src != null || dst != null ? LogEvent.CATEGORY_NETWORK : null);
         return b.build(context.internal());
@@ -94,49 +87,9 @@ final class CefEvents {
     private static void bytes(LogEventBuilder b, CefFields f, String vendor) {
         Long in = f.boxedNumber(IN);
         Long out = f.boxedNumber(OUT);
-        boolean reversed = vendor != null && (vendor.equalsIgnoreCase("Fortinet") || vendor.equalsIgnoreCase("Zscaler"));
+        boolean reversed = vendor != null && (vendor.equals("Fortinet") || vendor.equals("Zscaler")
+                || vendor.equalsIgnoreCase("Fortinet") || vendor.equalsIgnoreCase("Zscaler"));
         b.sourceBytes(reversed ? out : in).destinationBytes(reversed ? in : out);
-    }
-
-    private static void web(LogEventBuilder b, CefFields f, CefCustom custom, String url) {
-        String fileType = f.text(FILE_TYPE);
-        b.url(url)
-                .urlDomain(url == null ? null : first(CefUrls.domain(url), f.text(DHOST)))
-                .httpMethod(f.text(METHOD))
-                .httpStatus(httpStatus(f, custom, url))
-                .mimeType(first(f.text(CONTENT_TYPE), custom.text(CefLabels.MIME_TYPE),
-                        first(mime(fileType), mime(f.text(CefKeys.REQUEST_CONTEXT)))))
-                .userAgent(first(f.text(USER_AGENT), custom.text(CefLabels.USER_AGENT)))
-                .fileName(first(f.text(FNAME), url == null ? null : CefUrls.fileName(url)));
-    }
-
-    /**
-     * The value when it is shaped as a MIME type ({@code application/x-msdownload}): PAN-OS writes the
-     * content type into {@code requestContext}, which the spec reserves for the referrer.
-     */
-    static String mime(String value) {
-        if (value == null) {
-            return null;
-        }
-        int slash = value.indexOf('/');
-        if (slash <= 0 || slash == value.length() - 1 || value.indexOf(':') >= 0 || value.indexOf(' ') >= 0) {
-            return null;
-        }
-        for (String type : MEDIA_TYPES) {
-            if (type.length() == slash && value.regionMatches(true, 0, type, 0, slash)) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    // Proxies (Zscaler) put the HTTP response code in "outcome".
-    private static Integer httpStatus(CefFields f, CefCustom custom, String url) {
-        long status = custom.number(CefLabels.HTTP_STATUS);
-        if (status == CefFields.ABSENT && url != null) {
-            status = f.number(OUTCOME);
-        }
-        return status >= 100 && status <= 599 ? Integer.valueOf((int) status) : null;
     }
 
     /** From {@code act}, else {@code outcome}, else the event class id or the name's last word. */
@@ -168,6 +121,12 @@ final class CefEvents {
         return duration != null && !LogEvent.DENIED.equals(outcome) ? LogEvent.END : null;
     }
 
+    /** A custom field labelled as the session id, else {@code externalId}. */
+    private static String connectionId(CefFields f, CefCustom custom) {
+        String session = custom.text(CefLabels.SESSION);
+        return session != null ? session : f.text(EXTERNAL_ID);
+    }
+
     /** For want of an address key: a host name that is an address literal, else a custom field's. */
     private static String address(CefFields f, int host, CefCustom custom, int kind) {
         String a = f.has(host) ? f.address(host) : null;
@@ -188,11 +147,11 @@ final class CefEvents {
         return n <= 0 || n > 0xffff ? null : Integer.valueOf((int) n);
     }
 
-    private static String first(String a, String b) {
-        return a != null ? a : b;
-    }
-
-    private static String first(String a, String b, String c) {
-        return a != null ? a : b != null ? b : c;
+    /** The device's own name ({@code dvchost}), else the syslog header's host, else {@code dvc}. */
+    private static String hostname(SyslogMessage m, CefFields f) {
+        if (f.present(DVCHOST)) {
+            return f.text(DVCHOST);
+        }
+        return m.hostname() != null ? m.hostname() : f.text(CefKeys.DVC);
     }
 }

@@ -82,15 +82,6 @@ final class CefFields {
         return n == ABSENT ? null : Long.valueOf(n);
     }
 
-    /** True when the value is an IP address literal; allocates only for IPv6 candidates. */
-    boolean isAddress(int id) {
-        int f = from(id);
-        if (f == ABSENT || f == to(id)) {
-            return false;
-        }
-        return IpAddresses.parseIpv4(s, f, to(id)) >= 0 || address(id) != null;
-    }
-
     /** The value as an IP address literal (original text), or null when it is not one. */
     String address(int id) {
         if (from(id) == ABSENT || from(id) == to(id)) {
@@ -108,12 +99,6 @@ final class CefFields {
     /** The value is the unspecified IPv4 address, which devices write for "no translation". */
     boolean unspecifiedAddress(int id) {
         return from(id) != ABSENT && s.startsWith("0.0.0.0", from(id)) && to(id) - from(id) == 7;
-    }
-
-    /** True when the value as written equals {@code word}, ignoring case. */
-    boolean is(int id, String word) {
-        return from(id) != ABSENT && to(id) - from(id) == word.length()
-                && s.regionMatches(true, from(id), word, 0, word.length());
     }
 
     private String unescape(int f, int t) {
@@ -177,15 +162,18 @@ final class CefFields {
             return true;
         }
         char c = s.charAt(f);
-        if (n > 4 || c != '-' && (c | 0x20) != 'n') {
+        if (n == 1) {
+            return c == '-';
+        }
+        if (n > 4 || (c | 0x20) != 'n') {
             return false;
         }
+        char c1 = (char) (s.charAt(f + 1) | 0x20);
         return switch (n) {
-            case 1 -> s.charAt(f) == '-';
-            case 2 -> s.regionMatches(true, f, "NA", 0, 2);
-            case 3 -> s.regionMatches(true, f, "N/A", 0, 3);
-            case 4 -> s.regionMatches(true, f, "None", 0, 4) || s.regionMatches(true, f, "null", 0, 4);
-            default -> false;
+            case 2 -> c1 == 'a';
+            case 3 -> c1 == '/' && (s.charAt(f + 2) | 0x20) == 'a';
+            default -> c1 == 'o' && (s.charAt(f + 2) | 0x20) == 'n' && (s.charAt(f + 3) | 0x20) == 'e'
+                    || c1 == 'u' && (s.charAt(f + 2) | 0x20) == 'l' && (s.charAt(f + 3) | 0x20) == 'l';
         };
     }
 }

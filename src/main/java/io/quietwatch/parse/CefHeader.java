@@ -93,10 +93,4 @@ final class CefHeader {
         }
         return sb.toString();
     }
-
-    /** True when the field equals {@code word}, ignoring case. */
-    boolean is(int field, String word) {
-        int f = from[field];
-        return to[field] - f == word.length() && s.regionMatches(true, f, word, 0, word.length());
-    }
 }

@@ -62,11 +62,6 @@ final class CefKeyTable {
         return table;
     }
 
-    /** Number of distinct field ids. */
-    int size() {
-        return size;
-    }
-
     /**
      * The key hash of {@code s[from, to)}: characters folded ({@code c | 0x20}) and packed eight to a
      * block from the last character back (the order a scan that walks back from {@code =} meets them;

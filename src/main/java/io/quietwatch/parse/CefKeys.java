@@ -56,11 +56,6 @@ final class CefKeys {
     private CefKeys() {
     }
 
-    /** The key of custom field {@code i} (0 .. {@link #CUSTOM_COUNT}-1), e.g. {@code cs1}. */
-    static String customName(int i) {
-        return CUSTOM_NAMES[i];
-    }
-
     private static CefKeyTable table() {
         Object[] fixed = {
             "src", SRC, "dst", DST, "spt", SPT, "dpt", DPT, "proto", PROTO, "act", ACT, "in", IN, "out", OUT,

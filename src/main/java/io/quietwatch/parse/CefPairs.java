@@ -53,10 +53,6 @@ final class CefPairs {
         }
     }
 
-    static boolean keyStart(char c) {
-        return c < KEY_START.length && KEY_START[c];
-    }
-
     private static boolean[] keyChars(String extra) {
         boolean[] table = new boolean[128];
         for (char c = 0; c < 128; c++) {

@@ -71,7 +71,7 @@ final class LeefEvents {
                 .urlDomain(domain != null || url == null ? domain : f.text(LeefKeys.HOST_NAME))
                 .httpMethod(f.text(LeefKeys.METHOD))
                 .httpStatus(status >= 100 && status <= 599 ? Integer.valueOf((int) status) : null)
-                .mimeType(CefEvents.mime(f.text(LeefKeys.MIME_TYPE)))
+                .mimeType(CefWeb.mime(f.text(LeefKeys.MIME_TYPE)))
                 .userAgent(f.text(LeefKeys.USER_AGENT))
                 .fileName(f.present(LeefKeys.FILE_NAME) ? f.text(LeefKeys.FILE_NAME)
                         : url == null ? null : CefUrls.fileName(url));

@@ -28,7 +28,8 @@ class CefParserTest {
     private static final String[] FIXTURES = {"/fixtures/cef/firewalls.yaml", "/fixtures/cef/proxies.yaml",
         "/fixtures/cef/syntax.yaml", "/fixtures/cef/negative.yaml"};
     private static final String HEADER = "CEF:0|Acme|Gate|1.0|100|conn|5|";
-    private static final String BODY = "src=10.0.0.1 dst=198.51.100.9 spt=40000 dpt=443 proto=6 act=allow in=100 out=2000";
+    private static final String BODY =
+            "src=10.0.0.1 dst=198.51.100.9 spt=40000 dpt=443 proto=6 act=allow in=100 out=2000";
 
     private final CefParser parser = new CefParser();
 
