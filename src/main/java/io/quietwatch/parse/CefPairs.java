@@ -2,7 +2,7 @@ package io.quietwatch.parse;
 
 /**
  * Reads space-separated {@code key=value} pairs as the CEF extension writes them: values hold spaces
- * and run until the next {@code " key="}, where a key starts with a letter, digit or {@code _} and goes
+ * and run until the next {@code " key="} (a tab before the key serves as well), where a key starts with a letter, digit or {@code _} and goes
  * on with those and {@code . , [ ]} (the ArcSight names plus what non-conforming senders use, e.g.
  * {@code ad.Error_Code}, {@code field[0]}). An {@code =} that does not follow a space and a key
  * ({@code request=http://h/?a=b}, or an escaped {@code \=}) is part of the value; a value may be empty.
@@ -39,7 +39,7 @@ final class CefPairs {
                 }
                 k--;
             }
-            if (k < eq && KEY_START[line.charAt(k)] && (k == from || line.charAt(k - 1) == ' ')) {
+            if (k < eq && KEY_START[line.charAt(k)] && (k == from || blank(line.charAt(k - 1)))) {
                 if (id >= 0) {
                     fields.set(id, valueFrom, trimEnd(line, valueFrom, k));
                 }
@@ -51,6 +51,11 @@ final class CefPairs {
         if (id >= 0) {
             fields.set(id, valueFrom, trimEnd(line, valueFrom, to));
         }
+    }
+
+    // The spec separates pairs by a space; some senders use a tab.
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static boolean[] keyChars(String extra) {
