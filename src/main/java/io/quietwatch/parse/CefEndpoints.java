@@ -1,0 +1,64 @@
+package io.quietwatch.parse;
+
+/**
+ * The endpoint values correlation rides on, read once: source and destination address and port. An
+ * address or port that does not read (a value cut off in the middle, as a truncated line leaves it)
+ * makes the line {@code Malformed} rather than an event with a silently missing endpoint; a blank or
+ * placeholder value ({@code src=}, {@code dpt=N/A}) is simply absent, and so is the unspecified
+ * address {@code 0.0.0.0}, which devices write for "none" (Zscaler: the server of a blocked request).
+ */
+final class CefEndpoints {
+    private static final int MAX_PORT = 0xffff;
+    private static final String UNSPECIFIED = "0.0.0.0";
+
+    final String sourceIp;
+    final String destinationIp;
+    final Integer sourcePort;
+    final Integer destinationPort;
+    /** What is wrong with the values, naming the key; null when nothing is. */
+    final String problem;
+
+    private CefEndpoints(String sourceIp, String destinationIp, Integer sourcePort, Integer destinationPort,
+                         String problem) {
+        this.sourceIp = sourceIp;
+        this.destinationIp = destinationIp;
+        this.sourcePort = sourcePort;
+        this.destinationPort = destinationPort;
+        this.problem = problem;
+    }
+
+    /** The CEF keys {@code src}, {@code dst}, {@code spt}, {@code dpt}. */
+    static CefEndpoints cef(CefFields f) {
+        return read(f, CefKeys.SRC, "src", CefKeys.DST, "dst", CefKeys.SPT, "spt", CefKeys.DPT, "dpt");
+    }
+
+    /** Any format's address and port fields, named as the line names them. */
+    static CefEndpoints read(CefFields f, int src, String srcName, int dst, String dstName, int spt, String sptName,
+                             int dpt, String dptName) {
+        String sourceIp = address(f, src);
+        String destinationIp = address(f, dst);
+        Integer sourcePort = port(f, spt);
+        Integer destinationPort = port(f, dpt);
+        String problem = null;
+        if (sourceIp == null && f.present(src) && !f.unspecifiedAddress(src)) {
+            problem = srcName + " is not an IP address";
+        } else if (destinationIp == null && f.present(dst) && !f.unspecifiedAddress(dst)) {
+            problem = dstName + " is not an IP address";
+        } else if (sourcePort == null && f.present(spt)) {
+            problem = sptName + " is not a port number 0-65535";
+        } else if (destinationPort == null && f.present(dpt)) {
+            problem = dptName + " is not a port number 0-65535";
+        }
+        return new CefEndpoints(sourceIp, destinationIp, sourcePort, destinationPort, problem);
+    }
+
+    private static String address(CefFields f, int id) {
+        String a = f.address(id);
+        return a == null || a.equals(UNSPECIFIED) ? null : a;
+    }
+
+    private static Integer port(CefFields f, int id) {
+        long n = f.number(id);
+        return n < 0 || n > MAX_PORT ? null : Integer.valueOf((int) n);
+    }
+}

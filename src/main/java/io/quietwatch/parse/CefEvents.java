@@ -1,0 +1,157 @@
+package io.quietwatch.parse;
+
+import io.quietwatch.event.LogEvent;
+import io.quietwatch.event.LogEventBuilder;
+
+import static io.quietwatch.parse.CefKeys.ACT;
+import static io.quietwatch.parse.CefKeys.DHOST;
+import static io.quietwatch.parse.CefKeys.DST_NAT;
+import static io.quietwatch.parse.CefKeys.DST_NAT_PORT;
+import static io.quietwatch.parse.CefKeys.DVCHOST;
+import static io.quietwatch.parse.CefKeys.EXTERNAL_ID;
+import static io.quietwatch.parse.CefKeys.IN;
+import static io.quietwatch.parse.CefKeys.IN_INTERFACE;
+import static io.quietwatch.parse.CefKeys.OUT;
+import static io.quietwatch.parse.CefKeys.OUTCOME;
+import static io.quietwatch.parse.CefKeys.OUT_INTERFACE;
+import static io.quietwatch.parse.CefKeys.PROTO;
+import static io.quietwatch.parse.CefKeys.REASON;
+import static io.quietwatch.parse.CefKeys.REQUEST;
+import static io.quietwatch.parse.CefKeys.SHOST;
+import static io.quietwatch.parse.CefKeys.SRC_NAT;
+import static io.quietwatch.parse.CefKeys.SRC_NAT_PORT;
+import static io.quietwatch.parse.CefKeys.SUSER;
+
+/**
+ * Fills a {@link LogEvent} from a CEF line's header, extension and custom fields; see
+ * {@link CefParser} for the mapping. Time and duration come from {@link CefStamps}.
+ */
+final class CefEvents {
+    private static final int NAME = 5;
+    private static final int CLASS_ID = 4;
+
+    private CefEvents() {
+    }
+
+    static LogEvent build(SyslogMessage m, ParseContext context, CefHeader h, CefFields f, CefEndpoints ends,
+                          CefCustom custom, CefStamps stamps) {
+        String vendor = h.text(1);
+        String src = ends.sourceIp != null ? ends.sourceIp : address(f, SHOST, custom, CefLabels.SOURCE_ADDRESS);
+        String dst = ends.destinationIp != null ? ends.destinationIp
+                : address(f, DHOST, custom, CefLabels.DESTINATION_ADDRESS);
+        String url = f.present(REQUEST) ? f.text(REQUEST) : custom.text(CefLabels.URL);
+        String outcome = outcome(h, f);
+        Long duration = stamps.durationNanos() != null ? stamps.durationNanos() : custom.durationNanos();
+        LogEventBuilder b = LogEvent.builder()
+                .timestamp(stamps.timestamp())
+                .observerVendor(vendor)
+                .observerProduct(h.text(2))
+                .observerHostname(hostname(m, f))
+                .format(CefParser.NAME)
+                .eventCode(h.text(CLASS_ID))
+                .action(f.text(ACT))
+                .outcome(outcome)
+                .phase(phase(h, f, duration, outcome))
+                .reason(f.text(REASON))
+                .sourceIp(src)
+                .destinationIp(dst)
+                .sourcePort(ends.sourcePort)
+                .destinationPort(ends.destinationPort)
+                .sourceNatIp(f.unspecifiedAddress(SRC_NAT) ? null : f.address(SRC_NAT))
+                .sourceNatPort(natPort(f, SRC_NAT_PORT))
+                .destinationNatIp(f.unspecifiedAddress(DST_NAT) ? null : f.address(DST_NAT))
+                .destinationNatPort(natPort(f, DST_NAT_PORT))
+                .transport(f.present(PROTO) ? CefVerdicts.transport(f.line(), f.from(PROTO), f.to(PROTO)) : null)
+                .durationNanos(duration)
+                .networkPackets(custom.packets())
+                .networkBytes(custom.bytesTotal())
+                .ingressInterface(f.text(IN_INTERFACE))
+                .egressInterface(f.text(OUT_INTERFACE))
+                .ruleName(custom.text(CefLabels.RULE))
+                .userName(userName(f, custom))
+                .connectionId(connectionId(f, custom))
+                .original(m.original());
+        bytes(b, f, vendor);
+        CefWeb.fill(b, f, custom, url);
+        b.category(url != null ? LogEvent.CATEGORY_WEB
+                : src != null || dst != null ? LogEvent.CATEGORY_NETWORK : null);
+        return b.build(context.internal());
+    }
+
+    /**
+     * {@code in} is "bytes transferred inbound, relative to the source to destination relationship,
+     * meaning that data was flowing from source to destination" (ArcSight CEF spec), so it is what the
+     * source sent. FortiGate (FortiOS to CEF mapping: {@code sentbyte} to {@code out}) and Zscaler
+     * (NSS feeds: request size to {@code out}, response size to {@code in}) write it the other way round.
+     */
+    private static void bytes(LogEventBuilder b, CefFields f, String vendor) {
+        Long in = f.boxedNumber(IN);
+        Long out = f.boxedNumber(OUT);
+        boolean reversed = vendor != null && (vendor.equals("Fortinet") || vendor.equals("Zscaler")
+                || vendor.equalsIgnoreCase("Fortinet") || vendor.equalsIgnoreCase("Zscaler"));
+        b.sourceBytes(reversed ? out : in).destinationBytes(reversed ? in : out);
+    }
+
+    /** From {@code act}, else {@code outcome}, else the event class id or the name's last word. */
+    private static String outcome(CefHeader h, CefFields f) {
+        String s = f.line();
+        String o = f.has(ACT) ? CefVerdicts.outcome(s, f.from(ACT), f.to(ACT)) : null;
+        if (o == null && f.has(OUTCOME)) {
+            o = CefVerdicts.outcome(s, f.from(OUTCOME), f.to(OUTCOME));
+        }
+        if (o == null && !f.has(ACT)) {
+            o = CefVerdicts.outcome(s, h.from(CLASS_ID), h.to(CLASS_ID));
+            if (o == null) {
+                o = CefVerdicts.outcomeOfName(s, h.from(NAME), h.to(NAME));
+            }
+        }
+        return o;
+    }
+
+    /** PAN-OS writes the traffic subtype ({@code start}, {@code end}) as the event class id. */
+    private static String phase(CefHeader h, CefFields f, Long duration, String outcome) {
+        String s = f.line();
+        String p = CefVerdicts.phaseWord(s, h.from(CLASS_ID), h.to(CLASS_ID));
+        if (p != null) {
+            return p;
+        }
+        if (f.has(ACT) && CefVerdicts.endsSession(s, f.from(ACT), f.to(ACT))) {
+            return LogEvent.END;
+        }
+        return duration != null && !LogEvent.DENIED.equals(outcome) ? LogEvent.END : null;
+    }
+
+    /** A custom field labelled as the session id, else {@code externalId}. */
+    private static String connectionId(CefFields f, CefCustom custom) {
+        String session = custom.text(CefLabels.SESSION);
+        return session != null ? session : f.text(EXTERNAL_ID);
+    }
+
+    /** For want of an address key: a host name that is an address literal, else a custom field's. */
+    private static String address(CefFields f, int host, CefCustom custom, int kind) {
+        String a = f.has(host) ? f.address(host) : null;
+        return a != null ? a : custom.address(kind);
+    }
+
+    /** The source user is the one who acted; the destination user only when no source user is named. */
+    private static String userName(CefFields f, CefCustom custom) {
+        if (f.present(SUSER)) {
+            return f.text(SUSER);
+        }
+        return f.present(CefKeys.DUSER) ? f.text(CefKeys.DUSER) : custom.text(CefLabels.USER);
+    }
+
+    /** Devices write port 0 for "not translated". */
+    private static Integer natPort(CefFields f, int id) {
+        long n = f.number(id);
+        return n <= 0 || n > 0xffff ? null : Integer.valueOf((int) n);
+    }
+
+    /** The device's own name ({@code dvchost}), else the syslog header's host, else {@code dvc}. */
+    private static String hostname(SyslogMessage m, CefFields f) {
+        if (f.present(DVCHOST)) {
+            return f.text(DVCHOST);
+        }
+        return m.hostname() != null ? m.hostname() : f.text(CefKeys.DVC);
+    }
+}

@@ -1,0 +1,96 @@
+package io.quietwatch.parse;
+
+/**
+ * The pipe-separated header of a CEF or LEEF line: where each field lies, found in one pass that
+ * honours the header escapes {@code \|} and {@code \\}. Field 0 is the version (the digits after
+ * {@code CEF:} or {@code LEEF:}); the fields after it are the vendor's. One instance per line.
+ */
+final class CefHeader {
+    private final String s;
+    private final int[] from;
+    private final int[] to;
+    private int count;
+    private int end;
+
+    private CefHeader(String s, int fields) {
+        this.s = s;
+        this.from = new int[fields];
+        this.to = new int[fields];
+    }
+
+    /**
+     * Reads up to {@code fields} pipe-terminated fields from {@code start} (the version). When
+     * {@code lastStop} is not 0, the last field also ends at that character (LEEF 1.0 senders that
+     * drop the pipe before a tab-separated payload). {@link #count()} tells how many were found.
+     */
+    static CefHeader read(String s, int start, int fields, char lastStop) {
+        CefHeader h = new CefHeader(s, fields);
+        int n = s.length();
+        int i = start;
+        int fieldStart = start;
+        while (i < n && h.count < fields) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < n) {
+                i += 2;
+                continue;
+            }
+            if (c == '|' || lastStop != 0 && c == lastStop && h.count == fields - 1) {
+                h.from[h.count] = fieldStart;
+                h.to[h.count] = i;
+                h.count++;
+                fieldStart = c == '|' ? i + 1 : i;
+            }
+            i++;
+        }
+        h.end = h.count == fields ? fieldStart : n;
+        if (h.count < fields) {
+            // the unterminated rest, for the caller to judge (a CEF severity without its pipe)
+            h.from[h.count] = fieldStart;
+            h.to[h.count] = n;
+        }
+        return h;
+    }
+
+    /** Number of pipe-terminated fields read. */
+    int count() {
+        return count;
+    }
+
+    /** Where the text after the header starts (the extension), or the line's end. */
+    int end() {
+        return end;
+    }
+
+    int from(int field) {
+        return from[field];
+    }
+
+    int to(int field) {
+        return to[field];
+    }
+
+    /** The field's text with header escapes undone, or null when it is empty. */
+    String text(int field) {
+        int f = from[field];
+        int t = to[field];
+        if (f >= t) {
+            return null;
+        }
+        int slash = f;
+        while (slash < t && s.charAt(slash) != '\\') {
+            slash++;
+        }
+        if (slash == t) {
+            return s.substring(f, t);
+        }
+        StringBuilder sb = new StringBuilder(t - f);
+        for (int i = f; i < t; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < t && (s.charAt(i + 1) == '|' || s.charAt(i + 1) == '\\')) {
+                c = s.charAt(++i);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package io.quietwatch.parse;
+
+/**
+ * Reads space-separated {@code key=value} pairs as the CEF extension writes them: values hold spaces
+ * and run until the next {@code " key="} (a tab before the key serves as well), where a key starts with a letter, digit or {@code _} and goes
+ * on with those and {@code . , [ ]} (the ArcSight names plus what non-conforming senders use, e.g.
+ * {@code ad.Error_Code}, {@code field[0]}). An {@code =} that does not follow a space and a key
+ * ({@code request=http://h/?a=b}, or an escaped {@code \=}) is part of the value; a value may be empty.
+ * Blanks before the next key and at the end of the line are not part of a value. Text before the
+ * first key is skipped. Only keys the table knows are stored.
+ *
+ * <p>One pass from {@code =} to {@code =} ({@code indexOf}); at each, the key is read backwards to the
+ * blank before it, its hash computed on the way ({@link CefKeyTable#hash}), and allocates nothing.
+ */
+final class CefPairs {
+    private static final boolean[] KEY_START = keyChars("");
+    private static final boolean[] KEY_CHAR = keyChars(".,[]");
+
+    private CefPairs() {
+    }
+
+    /** Scans {@code line[from, to)} and stores the values of known keys in {@code fields}. */
+    static void scan(String line, int from, int to, CefKeyTable keys, CefFields fields) {
+        int id = CefKeyTable.UNKNOWN;
+        int valueFrom = 0;
+        int eq = line.indexOf('=', from);
+        while (eq >= 0 && eq < to) {
+            long h = CefKeyTable.EMPTY;
+            long block = 0;
+            int n = 0;
+            int k = eq;
+            char c;
+            while (k > from && (c = line.charAt(k - 1)) < KEY_CHAR.length && KEY_CHAR[c]) {
+                block = block << 8 | (c | 0x20);
+                if (++n == CefKeyTable.BLOCK) {
+                    h = CefKeyTable.mix(h, block);
+                    block = 0;
+                    n = 0;
+                }
+                k--;
+            }
+            if (k < eq && KEY_START[line.charAt(k)] && (k == from || blank(line.charAt(k - 1)))) {
+                if (id >= 0) {
+                    fields.set(id, valueFrom, trimEnd(line, valueFrom, k));
+                }
+                id = keys.lookup(line, k, eq, CefKeyTable.finish(h, block, eq - k));
+                valueFrom = eq + 1;
+            }
+            eq = line.indexOf('=', eq + 1);
+        }
+        if (id >= 0) {
+            fields.set(id, valueFrom, trimEnd(line, valueFrom, to));
+        }
+    }
+
+    // The spec separates pairs by a space; some senders use a tab.
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean[] keyChars(String extra) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                    || extra.indexOf(c) >= 0;
+        }
+        return table;
+    }
+
+    /** End of {@code line[from, to)} without its trailing blanks (space, tab, CR, LF). */
+    static int trimEnd(String line, int from, int to) {
+        while (to > from && line.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    static int skipBlanks(String line, int from, int to) {
+        while (from < to && line.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+}
