@@ -10,7 +10,7 @@ import java.util.Set;
  * markers first).
  */
 public final class ParserRegistry {
-    private static final List<EventParser> PARSERS = List.of(new CiscoAsaParser(), new FortigateParser(), new FilterlogParser(), new JuniperSrxParser(), new CheckPointParser(), new NetfilterParser(), new PanOsParser(), new SquidParser(), new ZeekParser(), new OpenVpnParser());
+    private static final List<EventParser> PARSERS = List.of(new CefParser(), new LeefParser(), new CiscoAsaParser(), new FortigateParser(), new FilterlogParser(), new JuniperSrxParser(), new CheckPointParser(), new NetfilterParser(), new PanOsParser(), new SquidParser(), new ZeekParser(), new OpenVpnParser());
     private static final Map<String, EventParser> BY_NAME = new LinkedHashMap<>();
 
     static {
