@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Format {@code auto}: asks each parser's cheap {@link EventParser#claims} test in turn and lets the
- * first claiming parser read the line. A parser that claims a line but finds it is not its format
- * ({@code NotMine}) passes it on to the next claimant.
+ * first claiming parser read the line. A parser that claims a line but cannot read it passes it on to
+ * the next claimant; when none can, the first claimant's reason is the result.
  */
 public final class AutoDetectParser implements EventParser {
     private final List<EventParser> parsers;
@@ -34,9 +34,12 @@ public final class AutoDetectParser implements EventParser {
         ParseResult result = ParseResult.NOT_MINE;
         for (EventParser p : parsers) {
             if (p.claims(message)) {
-                result = p.parse(message, context);
-                if (!(result instanceof ParseResult.NotMine)) {
-                    return result;
+                ParseResult r = p.parse(message, context);
+                if (r instanceof ParseResult.Parsed) {
+                    return r;
+                }
+                if (result instanceof ParseResult.NotMine) {
+                    result = r;
                 }
             }
         }

@@ -43,7 +43,7 @@ final class OpenVpnLog {
         if (multi >= 0 && multi + 5 < s.length() && (s.charAt(multi + 5) == ':' || s.charAt(multi + 5) == '_')) {
             return true;
         }
-        return s.contains("Peer Connection Initiated");
+        return s.contains("Peer Connection Initiated") || s.contains("control message: AUTH_FAILED");
     }
 
     /**
