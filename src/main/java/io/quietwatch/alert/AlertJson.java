@@ -31,6 +31,41 @@ public final class AlertJson {
         return out.toString();
     }
 
+    /** Reads an alert written by {@link #write} back. */
+    public static Alert read(com.fasterxml.jackson.databind.JsonNode n) {
+        java.util.List<LogEvent> evidence = new java.util.ArrayList<>();
+        n.path("evidence").forEach(e -> evidence.add(EventJson.read(e)));
+        Map<String, Object> details = n.has("details")
+                ? MAPPER.convertValue(n.get("details"), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { })
+                : Map.of();
+        java.util.List<String> tags = new java.util.ArrayList<>();
+        n.path("tags").forEach(t -> tags.add(t.asText()));
+        return new Alert(n.path("id").asText(), n.path("detection").asText(), text(n, "rule"),
+                AlertSeverity.parse(n.path("severity").asText()), text(n, "title"), millis(n, "@timestamp"),
+                millis(n, "first_seen"), millis(n, "last_seen"), n.path("count").asLong(1), text(n.path("host"), "ip"),
+                text(n.path("user"), "name"), text(n.path("destination"), "ip"),
+                n.path("destination").path("port").isNumber() ? n.path("destination").path("port").intValue() : null,
+                text(n, "reason"), evidence, details, tags, n.path("revision").asInt(0));
+    }
+
+    /** Parses one JSON line written by {@link #toJson(Alert)}. */
+    public static Alert read(String json) {
+        try {
+            return read(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n, String key) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static long millis(com.fasterxml.jackson.databind.JsonNode n, String key) {
+        return Instant.parse(n.path(key).asText()).toEpochMilli();
+    }
+
     /** Writes the alert as one JSON object. */
     public static void write(Alert a, JsonGenerator g) throws IOException {
         g.writeStartObject();

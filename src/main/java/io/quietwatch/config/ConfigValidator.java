@@ -58,6 +58,25 @@ public final class ConfigValidator {
                         display(at) + (key.isEmpty() ? ": " + problem : "." + problem)));
             }
         }
+        for (int i = 0; i < c.routes().size(); i++) {
+            RouteConfig r = c.routes().get(i);
+            String at = "/routes/" + i;
+            try {
+                io.quietwatch.alert.AlertSeverity.parse(r.minSeverity());
+            } catch (IllegalArgumentException e) {
+                issue(at + "/min_severity", e.getMessage());
+            }
+            require(!r.sinks().isEmpty(), at + "/sinks", "names no sink");
+            for (int j = 0; j < r.sinks().size(); j++) {
+                require(sinkNames.contains(r.sinks().get(j)), at + "/sinks/" + j, "no sink is named '" + r.sinks().get(j) + "'");
+            }
+        }
+        require(!blank(c.outbox().path()), "/outbox/path", "must name a folder");
+        require(c.outbox().maxAttempts() >= 1, "/outbox/max_attempts", "must be at least 1");
+        require(c.outbox().retryInitialSeconds() >= 1, "/outbox/retry_initial_seconds", "must be at least 1");
+        require(c.outbox().retryMaxSeconds() >= c.outbox().retryInitialSeconds(), "/outbox/retry_max_seconds",
+                "must be at least retry_initial_seconds");
+        require(c.outbox().segmentMb() >= 1, "/outbox/segment_mb", "must be at least 1");
         port("/admin/port", c.admin().port());
         require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
         return List.copyOf(issues);

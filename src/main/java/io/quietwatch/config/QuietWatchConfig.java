@@ -20,6 +20,8 @@ import java.util.Map;
  * @param engine            clock and alert settings of the rule engine
  * @param deadLetter        where unparsed lines are sampled ({@code dead_letter})
  * @param sinks             where alerts go
+ * @param routes            which alerts go to which sinks (none: every alert to every sink)
+ * @param outbox            the durable outbox before the sinks
  * @param admin             the local status endpoint
  * @param ruleVariables     values for the rules' variables, by name ({@code rule_variables})
  * @param statsIntervalSeconds how often the counters are logged ({@code stats_interval_seconds})
@@ -33,6 +35,8 @@ public record QuietWatchConfig(
         EngineConfig engine,
         DeadLetterConfig deadLetter,
         List<SinkConfig> sinks,
+        List<RouteConfig> routes,
+        OutboxConfig outbox,
         AdminConfig admin,
         Map<String, Object> ruleVariables,
         Integer statsIntervalSeconds) {
@@ -49,6 +53,8 @@ public record QuietWatchConfig(
         engine = engine == null ? new EngineConfig(null, null) : engine;
         deadLetter = deadLetter == null ? new DeadLetterConfig(null, null) : deadLetter;
         sinks = sinks == null ? List.of(new FileSinkConfig("alerts-file", "var/alerts.jsonl")) : List.copyOf(sinks);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        outbox = outbox == null ? OutboxConfig.defaults() : outbox;
         admin = admin == null ? new AdminConfig(null, null, null) : admin;
         ruleVariables = ruleVariables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleVariables));
         statsIntervalSeconds = statsIntervalSeconds == null ? 60 : statsIntervalSeconds;
@@ -56,6 +62,6 @@ public record QuietWatchConfig(
 
     /** Every default. */
     public static QuietWatchConfig defaults() {
-        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

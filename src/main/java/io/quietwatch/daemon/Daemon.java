@@ -1,6 +1,8 @@
 package io.quietwatch.daemon;
 
 import io.quietwatch.alert.AlertRouter;
+import io.quietwatch.alert.outbox.Outbox;
+import io.quietwatch.alert.outbox.Routes;
 import io.quietwatch.alert.AlertSink;
 import io.quietwatch.alert.SinkException;
 import io.quietwatch.alert.SinkType;
@@ -50,6 +52,7 @@ public final class Daemon implements AutoCloseable {
     private final Thread pipelineThread;
     private final RuleEngine engine;
     private final AlertRouter router;
+    private final Outbox outbox;
     private final DeadLetterLog deadLetters;
     private final DaemonStats stats;
     private final ScheduledExecutorService statsLog;
@@ -69,8 +72,14 @@ public final class Daemon implements AutoCloseable {
         for (SinkConfig s : config.sinks()) {
             sinks.add(createSink(s, home, clock));
         }
-        AlertDispatcher dispatcher = new AlertDispatcher(sinks);
-        RoutedAlerts routed = new RoutedAlerts(dispatcher, config.engine().dedupeHours() * 3_600_000L);
+        try {
+            outbox = new Outbox(home.resolve(config.outbox().path()), config.outbox(), sinks,
+                    new Routes(config.routes(), sinks.stream().map(AlertSink::name).toList()), clock);
+        } catch (IOException e) {
+            throw new StartupException("cannot open the outbox " + config.outbox().path() + ": " + e.getMessage(), e);
+        }
+        outbox.start();
+        RoutedAlerts routed = new RoutedAlerts(outbox, config.engine().dedupeHours() * 3_600_000L);
         router = routed.router();
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
         List<String> listProblems = lists.loadAll();
@@ -105,7 +114,7 @@ public final class Daemon implements AutoCloseable {
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, dispatcher, deadLetters, queue::size, engine::currentTime);
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, engine::currentTime);
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);
@@ -165,7 +174,7 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         closed = true;
-        LOG.info("Stopping: inputs, then the pipeline, then the sinks");
+        LOG.info("Stopping: inputs, then the pipeline, then the outbox and the sinks");
         inputs.forEach(Input::close);
         pipeline.stop();
         try {
@@ -173,6 +182,7 @@ public final class Daemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        outbox.close();
         sinks.forEach(AlertSink::close);
         listWatcher.close();
         deadLetters.close();

@@ -1,6 +1,7 @@
 package io.quietwatch.daemon;
 
 import io.quietwatch.alert.AlertRouter;
+import io.quietwatch.alert.outbox.Outbox;
 import io.quietwatch.ingest.InputCounters;
 import io.quietwatch.ingest.InputEndpoint;
 
@@ -19,18 +20,18 @@ public final class DaemonStats {
     private final List<InputEndpoint> inputs;
     private final Pipeline pipeline;
     private final AlertRouter router;
-    private final AlertDispatcher alerts;
+    private final Outbox outbox;
     private final DeadLetterLog deadLetters;
     private final LongSupplier queueDepth;
     private final LongSupplier engineTime;
 
-    public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, AlertDispatcher alerts,
+    public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, Outbox outbox,
                        DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier engineTime) {
         this.startedAt = startedAt;
         this.inputs = List.copyOf(inputs);
         this.pipeline = pipeline;
         this.router = router;
-        this.alerts = alerts;
+        this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.queueDepth = queueDepth;
         this.engineTime = engineTime;
@@ -85,8 +86,10 @@ public final class DaemonStats {
         s.put("alerts_raised", router.raised());
         s.put("alerts_suppressed", router.held());
         s.put("alerts_sent", router.sent());
-        s.put("alerts_delivered", alerts.delivered());
-        s.put("alerts_failed", alerts.failed());
+        Map<String, Map<String, Object>> sinks = outbox.stats();
+        s.put("alerts_delivered", sinks.values().stream().mapToLong(m -> (Long) m.get("delivered")).sum());
+        s.put("alerts_dead_lettered", sinks.values().stream().mapToLong(m -> (Long) m.get("dead_lettered")).sum());
+        s.put("sinks", sinks);
         long t = engineTime.getAsLong();
         s.put("engine_time", t > 0 ? Instant.ofEpochMilli(t).toString() : null);
         s.put("inputs", perInput);

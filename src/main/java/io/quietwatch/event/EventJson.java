@@ -177,6 +177,56 @@ public final class EventJson {
         }
     }
 
+    /** Reads an event written by {@link #write} back (unknown keys are ignored). */
+    public static LogEvent read(com.fasterxml.jackson.databind.JsonNode n) {
+        com.fasterxml.jackson.databind.JsonNode ev = n.path("event");
+        com.fasterxml.jackson.databind.JsonNode src = n.path("source");
+        com.fasterxml.jackson.databind.JsonNode dst = n.path("destination");
+        com.fasterxml.jackson.databind.JsonNode net = n.path("network");
+        com.fasterxml.jackson.databind.JsonNode obs = n.path("observer");
+        com.fasterxml.jackson.databind.JsonNode http = n.path("http");
+        com.fasterxml.jackson.databind.JsonNode qw = n.path("quietwatch");
+        String outcome = null;
+        String phase = null;
+        for (com.fasterxml.jackson.databind.JsonNode t : ev.path("type")) {
+            switch (t.asText()) {
+                case LogEvent.ALLOWED, LogEvent.DENIED -> outcome = t.asText();
+                case LogEvent.START, LogEvent.END -> phase = t.asText();
+                default -> { }
+            }
+        }
+        String category = ev.path("category").isArray() && ev.path("category").size() > 0 ? ev.path("category").get(0).asText() : null;
+        return new LogEvent(java.time.Instant.parse(n.path("@timestamp").asText()).toEpochMilli(),
+                text(obs, "vendor"), text(obs, "product"), text(obs, "hostname"), text(qw, "format"),
+                text(ev, "code"), category, text(ev, "action"), outcome, phase, text(ev, "reason"),
+                text(src, "ip"), integer(src, "port"), text(dst, "ip"), integer(dst, "port"),
+                text(src.path("nat"), "ip"), integer(src.path("nat"), "port"), text(dst.path("nat"), "ip"),
+                integer(dst.path("nat"), "port"), text(net, "transport"), text(net, "direction"), text(n.path("host"), "ip"),
+                longValue(ev, "duration"), longValue(src, "bytes"), longValue(dst, "bytes"), longValue(net, "bytes"),
+                longValue(net, "packets"), integer(n.path("ip"), "ttl"), integer(n.path("ip"), "id"), text(qw, "tcp_flags"),
+                integer(n.path("icmp"), "type"), integer(n.path("icmp"), "code"),
+                text(obs.path("ingress").path("interface"), "name"), text(obs.path("egress").path("interface"), "name"),
+                text(n.path("rule"), "name"), text(n.path("url"), "original"), text(n.path("url"), "domain"),
+                text(http.path("request"), "method"), integer(http.path("response"), "status_code"),
+                text(http.path("response"), "mime_type"), text(n.path("user_agent"), "original"), text(n.path("file"), "name"),
+                text(n.path("user"), "name"), text(qw.path("vpn"), "assigned_ip"), text(qw, "connection_id"), text(ev, "original"));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n, String key) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Integer integer(com.fasterxml.jackson.databind.JsonNode n, String key) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(key);
+        return v == null || !v.isNumber() ? null : v.intValue();
+    }
+
+    private static Long longValue(com.fasterxml.jackson.databind.JsonNode n, String key) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(key);
+        return v == null || !v.isNumber() ? null : v.longValue();
+    }
+
     private static void str(JsonGenerator g, String name, String value) throws IOException {
         if (value != null) {
             g.writeStringField(name, value);
