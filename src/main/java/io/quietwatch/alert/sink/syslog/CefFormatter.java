@@ -89,7 +89,7 @@ public final class CefFormatter {
     }
 
     private static String fit(String head, List<Field> fields, int budget, List<String> dropped) {
-        StringBuilder out = new StringBuilder(budget + MARKER_RESERVE).append(head);
+        StringBuilder out = new StringBuilder(head.length() + 512).append(head);
         int used = CefText.utf8Length(head);
         boolean first = true;
         for (Field f : fields) {
