@@ -64,7 +64,11 @@ public record SyslogSinkConfig(
         name = name == null ? "syslog" : name;
         protocol = protocol == null ? TCP : protocol.strip().toLowerCase(Locale.ROOT);
         port = port == null ? (TLS.equals(protocol) ? 6514 : 514) : port;
-        framing = framing == null && !UDP.equals(protocol) ? OCTET_COUNTING : framing;
+        if (framing != null) {
+            framing = framing.strip().toLowerCase(Locale.ROOT);
+        } else if (!UDP.equals(protocol)) {
+            framing = OCTET_COUNTING;
+        }
         header = header == null ? RFC5424 : header.strip().toLowerCase(Locale.ROOT);
         facility = facility == null ? "local4" : facility;
         appName = appName == null ? "quietwatch" : appName;

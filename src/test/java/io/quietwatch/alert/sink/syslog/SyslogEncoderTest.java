@@ -1,9 +1,16 @@
 package io.quietwatch.alert.sink.syslog;
 
 import io.quietwatch.alert.AlertSeverity;
+import io.quietwatch.event.InternalNetworks;
+import io.quietwatch.parse.ParseContext;
+import io.quietwatch.parse.SyslogHeaderParser;
+import io.quietwatch.parse.SyslogMessage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +53,21 @@ class SyslogEncoderTest {
     void writesAnRfc3164HeaderWithASpacePaddedDay() {
         String m = text(encoder("rfc3164", "local4", 8192), AlertFixtures.download("a1"));
         assertThat(m).startsWith("<163>May  1 10:00:00 qw-1.example.org quietwatch: CEF:0|QuietWatch|");
+    }
+
+    @Test
+    void quietWatchsOwnSyslogParserReadsBothHeaders() {
+        ParseContext utc = new ParseContext(ZoneOffset.UTC, Clock.fixed(Instant.ofEpochMilli(AlertFixtures.TIME), ZoneOffset.UTC),
+                InternalNetworks.defaults());
+        SyslogHeaderParser parser = new SyslogHeaderParser();
+        for (String header : List.of("rfc5424", "rfc3164")) {
+            SyslogMessage m = parser.parse(text(encoder(header, "local4", 8192), AlertFixtures.download("a1")), utc);
+            assertThat(m.priority()).isEqualTo(163);
+            assertThat(m.hostname()).isEqualTo("qw-1.example.org");
+            assertThat(m.appName()).isEqualTo("quietwatch");
+            assertThat(m.timestamp()).isEqualTo(header.equals("rfc5424") ? AlertFixtures.TIME : AlertFixtures.TIME - 250);
+            assertThat(m.message()).startsWith("CEF:0|QuietWatch|QuietWatch|1.0|executable-download|");
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ class SyslogSinkConfigTest {
                     tls_cert_file: conf/qw.pem
                     tls_key_file: conf/qw-key.pem
                     tls_verify_hostname: false
-                    framing: lf
+                    framing: LF
                     header: rfc3164
                     facility: local7
                     app_name: qw

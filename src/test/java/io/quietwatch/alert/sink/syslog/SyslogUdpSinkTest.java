@@ -1,6 +1,8 @@
 package io.quietwatch.alert.sink.syslog;
 
+import io.quietwatch.alert.AlertSeverity;
 import io.quietwatch.alert.AlertSink;
+import io.quietwatch.alert.SinkType;
 import io.quietwatch.alert.SinkException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -124,6 +127,22 @@ class SyslogUdpSinkTest {
         receiver = listen(port);
         assertThat(sink.deliver(AlertFixtures.download("u2")).outcome()).isEqualTo(AlertSink.Outcome.DELIVERED);
         assertThat(SyslogTestMessage.parse(receive()).cef().extension()).containsEntry("externalId", "u2");
+    }
+
+    @Test
+    void namesThisMachineInTheHeaderUnlessAHostnameIsSet() throws Exception {
+        receiver = listen(0);
+        SinkType type = SinkType.all().get("syslog");
+        sink = (SyslogSink) type.create(new SyslogSinkConfig("siem-3164", "127.0.0.1", receiver.getLocalPort(), "udp",
+                null, "rfc3164", "user", "qw", null, null, null, null, null, null, null, null),
+                new SinkType.Context(Path.of("."), Clock.systemUTC()));
+        assertThat(sink.name()).isEqualTo("siem-3164");
+        sink.start();
+        assertThat(sink.deliver(AlertFixtures.withSeverity(AlertSeverity.MEDIUM)).outcome()).isEqualTo(AlertSink.Outcome.DELIVERED);
+        String local = SyslogSink.localHostname();
+        assertThat(local).matches("[!-~]{1,255}");
+        // user = 1, medium = 4 (warning)
+        assertThat(receive()).startsWith("<12>May  1 10:00:00 " + local + " qw: CEF:0|QuietWatch|QuietWatch|dev|uncommon-port|t|5|rt=");
     }
 
     @Test
