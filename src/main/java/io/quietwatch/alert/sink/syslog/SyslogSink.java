@@ -40,6 +40,7 @@ public final class SyslogSink implements AlertSink {
 
     @Override
     public synchronized void start() throws SinkException {
+        close();
         List<String> problems = new ArrayList<>(config.problems());
         if (!problems.isEmpty()) {
             throw new SinkException(name(), problems);
@@ -88,6 +89,7 @@ public final class SyslogSink implements AlertSink {
     public synchronized void close() {
         if (transport != null) {
             transport.close();
+            transport = null;
         }
     }
 

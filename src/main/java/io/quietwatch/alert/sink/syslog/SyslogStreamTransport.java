@@ -49,7 +49,7 @@ final class SyslogStreamTransport implements SyslogTransport {
         this.connectMillis = connectMillis;
         this.requestMillis = requestMillis;
         this.deadline = new SyslogDeadline("quietwatch-sink-" + sinkName + "-write-timeout");
-        this.peer = (tls == null ? "tcp " : "tls ") + host + ":" + port;
+        this.peer = (tls == null ? "tcp " : "tls ") + SyslogUdpTransport.hostPort(host, port);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class SyslogUdpTransport implements SyslogTransport {
 
     @Override
     public void send(byte[] message) throws IOException {
-        String peer = "udp " + host + ":" + port;
+        String peer = "udp " + hostPort(host, port);
         if (channel == null) {
             InetSocketAddress address = new InetSocketAddress(host, port);
             if (address.isUnresolved()) {
@@ -47,6 +47,11 @@ final class SyslogUdpTransport implements SyslogTransport {
             close();
             throw new IOException(peer + ": send failed: " + e, e);
         }
+    }
+
+    /** {@code host:port}, with an IPv6 address in brackets. */
+    static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     @Override

@@ -82,6 +82,9 @@ class SyslogUdpSinkTest {
                     .containsEntry("request", "http://203.0.113.7/payload.exe").containsEntry("cnt", "2");
         }
         assertNothingMore();
+        sink.close();
+        assertThat(sink.deliver(AlertFixtures.download("late"))).isEqualTo(
+                AlertSink.Delivery.retry(0, "sink siem-udp is not started", 0));
     }
 
     @Test
