@@ -57,9 +57,10 @@ final class SinkWorker implements Runnable {
         this.maxAttempts = maxAttempts;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
+        // a sink new to this outbox starts with the next alert; one that has a cursor resumes there
         Path c = cursorFile(dir, sink.name());
         cursor.set(Files.exists(c) ? Long.parseLong(Files.readString(c).strip()) : outbox.lastDurableSeq());
-        savedCursor = cursor.get();
+        saveCursor(true);
     }
 
     static Path cursorFile(Path dir, String sink) {
@@ -229,7 +230,7 @@ final class SinkWorker implements Runnable {
     private void saveCursor(boolean force) {
         long c = cursor.get();
         long now = clock.millis();
-        if (c == savedCursor || !force && now - lastSave < CURSOR_SAVE_MILLIS) {
+        if (!force && now - lastSave < CURSOR_SAVE_MILLIS || c == savedCursor && Files.exists(cursorFile(dir, sink.name()))) {
             return;
         }
         Path file = cursorFile(dir, sink.name());
