@@ -35,7 +35,9 @@ public final class EmailSink implements AlertSink {
     private volatile SmtpSender sender;
     private volatile AlertMail mail;
     private volatile AlertSeverity minSeverity;
+    private volatile AlertSeverity digestMax;
     private volatile EmailDigest digest;
+    private volatile boolean running;
 
     public EmailSink(EmailSinkConfig config, SinkType.Context context) {
         this(config, context, Duration.ofMinutes(config.digestMinutes()));
@@ -74,10 +76,12 @@ public final class EmailSink implements AlertSink {
             throw new SinkException(name(), "from/to/cc: " + e.getMessage(), e);
         }
         minSeverity = AlertSeverity.parse(config.minSeverity());
+        digestMax = config.digestMax();
         digest = newDigest;
         if (newDigest != null) {
             newDigest.resume();
         }
+        running = true;
         if (config.insecureSkipVerify()) {
             LOG.warn("Sink {}: insecure_skip_verify is set: the SMTP server's certificate is not checked", name());
         }
@@ -89,15 +93,15 @@ public final class EmailSink implements AlertSink {
     @Override
     public Delivery deliver(Alert alert) {
         AlertMail m = mail;
-        if (m == null) {
-            return Delivery.retry(0, "sink " + name() + " is not started", 0);
+        if (!running) {
+            return Delivery.retry(0, "sink " + name() + " is not running", 0);
         }
         try {
             if (alert.severity().compareTo(minSeverity) < 0) {
                 return new Delivery(Outcome.DELIVERED, 0, "not mailed: below min_severity " + minSeverity, 0);
             }
             EmailDigest d = digest;
-            if (d != null && alert.severity().compareTo(config.digestMax()) <= 0) {
+            if (d != null && alert.severity().compareTo(digestMax) <= 0) {
                 return d.add(alert);
             }
             Delivery result = sender.send(m.single(alert), m.recipients());
@@ -173,6 +177,7 @@ public final class EmailSink implements AlertSink {
 
     @Override
     public synchronized void close() {
+        running = false;
         EmailDigest d = digest;
         digest = null;
         if (d != null) {

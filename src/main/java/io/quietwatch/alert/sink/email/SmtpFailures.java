@@ -2,7 +2,6 @@ package io.quietwatch.alert.sink.email;
 
 import io.quietwatch.alert.AlertSink.Delivery;
 import io.quietwatch.alert.AlertSink.Outcome;
-import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -33,7 +32,7 @@ final class SmtpFailures {
     static Delivery classify(MessagingException e, int lastCode, String lastReply, String server) {
         if (e instanceof SendFailedException sf && sf.getValidSentAddresses() != null
                 && sf.getValidSentAddresses().length > 0) {
-            return new Delivery(Outcome.DELIVERED, 250, "not accepted for " + refused(sf), 0);
+            return new Delivery(Outcome.DELIVERED, 250, oneLine("not accepted for " + replyText(sf, "some recipients")), 0);
         }
         if (e instanceof AuthenticationFailedException) {
             return Delivery.rejected(lastCode, reason("authentication failed at " + server, lastReply));
@@ -87,18 +86,6 @@ final class SmtpFailures {
             return String.join("; ", replies);
         }
         return lastReply != null ? lastReply : rootMessage(e);
-    }
-
-    private static String refused(SendFailedException e) {
-        List<String> out = new ArrayList<>();
-        for (Address[] list : new Address[][] {e.getInvalidAddresses(), e.getValidUnsentAddresses()}) {
-            if (list != null) {
-                for (Address a : list) {
-                    out.add(a.toString());
-                }
-            }
-        }
-        return oneLine(String.join(", ", out) + ": " + replyText(e, null));
     }
 
     private static String stripCode(String reply) {

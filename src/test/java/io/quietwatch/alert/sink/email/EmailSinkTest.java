@@ -145,11 +145,16 @@ class EmailSinkTest {
     }
 
     @Test
-    void beforeStartAnAlertWaits() {
+    void anAlertWaitsUnlessTheSinkIsRunning() throws Exception {
         EmailSink sink = new EmailSink(plain(port(), ""), context(home));
         assertThat(sink.deliver(alert("e1", AlertSeverity.HIGH)).outcome()).isEqualTo(Outcome.RETRY_LATER);
+        sink.start();
         sink.close();
+        AlertSink.Delivery after = sink.deliver(alert("e2", AlertSeverity.HIGH));
+        assertThat(after.outcome()).isEqualTo(Outcome.RETRY_LATER);
+        assertThat(after.reason()).isEqualTo("sink soc-mail is not running");
         sink.close();
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
     }
 
     @Test

@@ -102,6 +102,20 @@ class EmailSinkTlsTest {
     }
 
     @Test
+    void aCertificateForAnotherNameIsRejectedUnlessVerificationIsSkipped() throws Exception {
+        try (StartTlsFront front = new StartTlsFront(TestPki.WRONG_NAME, MAIL.getSmtp().getPort())) {
+            Delivery d = deliverOnce(sink("starttls", front.port(), "trust_file: " + CA + "\n"));
+            assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(d.reason()).startsWith("TLS: certificate of 127.0.0.1:" + front.port() + " not accepted");
+            assertThat(MAIL.getReceivedMessages()).isEmpty();
+
+            assertThat(deliverOnce(sink("starttls", front.port(), "insecure_skip_verify: true\n")).outcome())
+                    .isEqualTo(Outcome.DELIVERED);
+        }
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void startTlsIsRequiredWhenAskedFor() throws Exception {
         // GreenMail's plain SMTP server does not offer STARTTLS
         Delivery d = deliverOnce(sink("starttls", MAIL.getSmtp().getPort(), "trust_file: " + CA + "\n"));

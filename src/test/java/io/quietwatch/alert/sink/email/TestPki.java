@@ -43,6 +43,8 @@ final class TestPki {
     static final Path OTHER_CA_PEM;
     /** The server's key and certificate chain. */
     static final SSLContext SERVER;
+    /** A key and certificate from the same CA, but for mail.other.example only. */
+    static final SSLContext WRONG_NAME;
 
     static {
         try {
@@ -53,7 +55,11 @@ final class TestPki {
             KeyPair otherKeys = keys();
             X509Certificate other = certificate("CN=Other CA", otherKeys, otherKeys.getPrivate(), "CN=Other CA", true);
             KeyPair serverKeys = keys();
-            X509Certificate server = certificate("CN=127.0.0.1", serverKeys, caKeys.getPrivate(), "CN=QuietWatch Test CA", false);
+            X509Certificate server = certificate("CN=127.0.0.1", serverKeys, caKeys.getPrivate(), "CN=QuietWatch Test CA",
+                    false, new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost"));
+            KeyPair wrongKeys = keys();
+            X509Certificate wrong = certificate("CN=mail.other.example", wrongKeys, caKeys.getPrivate(),
+                    "CN=QuietWatch Test CA", false, new GeneralName(GeneralName.dNSName, "mail.other.example"));
             CA_PEM = pem(DIR.resolve("ca.pem"), ca);
             OTHER_CA_PEM = pem(DIR.resolve("other-ca.pem"), other);
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -67,16 +73,25 @@ final class TestPki {
             System.setProperty("greenmail.tls.keystore.file", p12.toString());
             System.setProperty("greenmail.tls.keystore.password", new String(PASSWORD));
             System.setProperty("greenmail.tls.key.password", new String(PASSWORD));
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, PASSWORD);
-            SERVER = SSLContext.getInstance("TLS");
-            SERVER.init(kmf.getKeyManagers(), null, null);
+            SERVER = serverContext(store);
+            KeyStore wrongStore = KeyStore.getInstance("PKCS12");
+            wrongStore.load(null, null);
+            wrongStore.setKeyEntry("server", wrongKeys.getPrivate(), PASSWORD, new Certificate[] {wrong, ca});
+            WRONG_NAME = serverContext(wrongStore);
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private TestPki() {
+    }
+
+    private static SSLContext serverContext(KeyStore store) throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, PASSWORD);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
     }
 
     private static KeyPair keys() throws Exception {
@@ -86,16 +101,15 @@ final class TestPki {
     }
 
     private static X509Certificate certificate(String subject, KeyPair keys, PrivateKey signer, String issuer,
-                                               boolean ca) throws Exception {
+                                               boolean ca, GeneralName... names) throws Exception {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
                 BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(System.nanoTime() & 0xffff)),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(7))),
                 new X500Name(subject), keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (!ca) {
-            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+        if (names.length > 0) {
+            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
         }
         X509CertificateHolder holder = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer));
         return new JcaX509CertificateConverter().getCertificate(holder);
