@@ -1,5 +1,6 @@
 package io.quietwatch.alert.sink.email;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import java.util.Map;
 final class DigestSpool implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(DigestSpool.class);
     private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Alerts of a batch, and when the oldest was spooled. */

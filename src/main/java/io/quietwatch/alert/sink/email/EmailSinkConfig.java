@@ -1,5 +1,6 @@
 package io.quietwatch.alert.sink.email;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quietwatch.alert.AlertSeverity;
 import io.quietwatch.config.SinkConfig;
 
@@ -43,7 +44,7 @@ public record EmailSinkConfig(
         String trustFile,
         Boolean insecureSkipVerify,
         String username,
-        String password,
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
         String passwordFile,
         String passwordEnv,
         String from,

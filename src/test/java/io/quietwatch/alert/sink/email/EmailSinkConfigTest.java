@@ -1,5 +1,6 @@
 package io.quietwatch.alert.sink.email;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quietwatch.alert.SinkException;
 import io.quietwatch.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
@@ -150,9 +151,11 @@ class EmailSinkConfigTest {
     }
 
     @Test
-    void toStringMasksThePassword() {
+    void neitherToStringNorJsonShowsThePassword() throws Exception {
         EmailSinkConfig c = config("smtp_host: m\nusername: qw\npassword: hunter2-secret\n");
+        assertThat(c.password()).isEqualTo("hunter2-secret");
         assertThat(c.toString()).contains("password=****", "username=qw").doesNotContain("hunter2");
+        assertThat(new ObjectMapper().writeValueAsString(c)).contains("\"username\":\"qw\"").doesNotContain("hunter2");
     }
 
     @Test
