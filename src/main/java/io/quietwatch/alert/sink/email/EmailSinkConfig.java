@@ -120,6 +120,8 @@ public record EmailSinkConfig(
             p.add("smtp_host: is required");
         } else if (hasSpaceOrControl(smtpHost)) {
             p.add("smtp_host: '" + MailText.header(smtpHost, 80) + "' is not a host name");
+        } else if (smtpHost.indexOf(':') >= 0 && smtpHost.indexOf(':') == smtpHost.lastIndexOf(':')) {
+            p.add("smtp_host: '" + smtpHost + "' has a port; give the port as smtp_port");
         }
         if (smtpPort != null && (smtpPort < 1 || smtpPort > 65535)) {
             p.add("smtp_port: " + smtpPort + " is not a port (1-65535)");

@@ -115,6 +115,9 @@ class EmailSinkConfigTest {
                 .containsExactly("digest_max_severity: has no effect without digest_minutes");
         assertThat(startProblems(base + "digest_minutes: 10\ndigest_max_severity: low\nmin_severity: high\n"))
                 .containsExactly("digest_max_severity: low is below min_severity high, so no alert would be batched");
+        assertThat(startProblems("smtp_host: mail.example.org:587\nfrom: a@example.org\nto: [b@example.org]\n"))
+                .containsExactly("smtp_host: 'mail.example.org:587' has a port; give the port as smtp_port");
+        assertThat(config("smtp_host: '::1'\nfrom: a@example.org\nto: [b@example.org]\n").problems()).isEmpty();
         assertThat(startProblems(base + "digest_minutes: -1\n"))
                 .containsExactly("digest_minutes: must be between 0 (no digest) and 1440");
     }
