@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Realistic firewall syslog for load tests: a mix of Cisco ASA built/teardown/deny lines and Linux
- * netfilter LOG lines from a /16 of internal hosts to random outside addresses, with RFC 3164 headers
- * stamped with the current second. Bodies are generated once; each message costs a header and a copy.
+ * Realistic firewall and proxy syslog for load tests: a mix of Cisco ASA built/teardown/deny lines (65 %),
+ * Linux netfilter LOG lines (25 %) and Squid access log lines (10 %) from a /16 of internal hosts to
+ * random outside addresses, with RFC 3164 headers stamped with the current second. Bodies are generated
+ * once; each message costs a header and a copy.
  */
 public final class SyntheticTraffic {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -18,22 +19,27 @@ public final class SyntheticTraffic {
     private static final int[] SCANNED = {22, 23, 445, 3389, 1433, 5900, 8080, 25, 80, 6379};
 
     private final byte[][] bodies;
-    private final boolean[] asa;
+    private final byte[] kind;
     private long headerSecond = -1;
-    private byte[] asaHeader;
-    private byte[] kernelHeader;
+    private final byte[][] headers = new byte[3][];
+    private static final byte ASA = 0;
+    private static final byte KERNEL = 1;
+    private static final byte SQUID = 2;
+    private static final String[] SITES = {"www.example.com", "cdn.example.net", "news.example.org", "mail.example.com",
+        "static.example.net", "api.example.io", "shop.example.com", "video.example.tv"};
 
     public SyntheticTraffic(int variety, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int half = variety / 2;
         bodies = new byte[half * 2][];
-        asa = new boolean[half * 2];
+        kind = new byte[half * 2];
         // a connection's teardown comes half a cycle after its built line, with the same id and endpoints
         for (int i = 0; i < half; i++) {
-            int kind = rnd.nextInt(10);
+            int k = rnd.nextInt(20);
             String first;
             String second;
-            if (kind < 6) {
+            byte type = KERNEL;
+            if (k < 11) {
                 String out = outside(rnd);
                 String in = inside(rnd);
                 int port = WEB_PORTS[rnd.nextInt(WEB_PORTS.length)];
@@ -42,20 +48,24 @@ public final class SyntheticTraffic {
                 int id = 100000 + i;
                 first = asaBuilt(id, udp, in, sport, out, port);
                 second = asaTeardown(id, udp, in, sport, out, port, rnd.nextInt(600), rnd.nextInt(2_000_000));
-                asa[i] = true;
-                asa[i + half] = true;
-            } else if (kind == 6) {
+                type = ASA;
+            } else if (k < 13) {
                 first = asaDeny(rnd);
                 second = asaDeny(rnd);
-                asa[i] = true;
-                asa[i + half] = true;
-            } else if (kind < 9) {
+                type = ASA;
+            } else if (k < 16) {
                 first = netfilterBlock(rnd);
                 second = netfilterBlock(rnd);
-            } else {
+            } else if (k < 18) {
                 first = netfilterAccept(rnd);
                 second = netfilterAccept(rnd);
+            } else {
+                first = squid(rnd);
+                second = squid(rnd);
+                type = SQUID;
             }
+            kind[i] = type;
+            kind[i + half] = type;
             bodies[i] = first.getBytes(StandardCharsets.US_ASCII);
             bodies[i + half] = second.getBytes(StandardCharsets.US_ASCII);
         }
@@ -69,11 +79,13 @@ public final class SyntheticTraffic {
             ZonedDateTime t = Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC);
             String md = String.format(Locale.ROOT, "%s %2d", MONTHS[t.getMonthValue() - 1], t.getDayOfMonth());
             String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-            asaHeader = ("<166>" + md + " " + t.getYear() + " " + hms + " fw1 : ").getBytes(StandardCharsets.US_ASCII);
-            kernelHeader = ("<4>" + md + " " + hms + " gw1 kernel: ").getBytes(StandardCharsets.US_ASCII);
+            headers[ASA] = ("<166>" + md + " " + t.getYear() + " " + hms + " fw1 : ").getBytes(StandardCharsets.US_ASCII);
+            headers[KERNEL] = ("<4>" + md + " " + hms + " gw1 kernel: ").getBytes(StandardCharsets.US_ASCII);
+            headers[SQUID] = ("<150>" + md + " " + hms + " proxy1 squid[811]: " + second + ".000")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
         int i = (int) (n % bodies.length);
-        byte[] header = asa[i] ? asaHeader : kernelHeader;
+        byte[] header = headers[kind[i]];
         System.arraycopy(header, 0, buf, 0, header.length);
         System.arraycopy(bodies[i], 0, buf, header.length, bodies[i].length);
         return header.length + bodies[i].length;
@@ -119,6 +131,15 @@ public final class SyntheticTraffic {
                 + " DST=192.0.2.10 LEN=60 TOS=0x00 PREC=0x00 TTL=" + (40 + r.nextInt(20)) + " ID=" + r.nextInt(65536)
                 + " DF PROTO=TCP SPT=" + (1024 + r.nextInt(60000)) + " DPT=" + SCANNED[r.nextInt(SCANNED.length)]
                 + " WINDOW=29200 RES=0x00 SYN URGP=0";
+    }
+
+    private static String squid(SplittableRandom r) {
+        String site = SITES[r.nextInt(SITES.length)];
+        boolean exe = r.nextInt(200) == 0;
+        String path = exe ? "/downloads/tool" + r.nextInt(100) + ".exe" : "/page/" + r.nextInt(10000) + ".html";
+        String type = exe ? "application/x-msdownload" : "text/html";
+        return String.format(Locale.ROOT, " %6d %s TCP_MISS/200 %d GET http://%s%s - HIER_DIRECT/%s %s", r.nextInt(2000),
+                inside(r), 500 + r.nextInt(200_000), site, path, outside(r), type);
     }
 
     private static String netfilterAccept(SplittableRandom r) {
