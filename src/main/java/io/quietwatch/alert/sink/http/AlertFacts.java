@@ -1,7 +1,7 @@
 package io.quietwatch.alert.sink.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quietwatch.alert.Alert;
 import io.quietwatch.event.EventJson;
 import io.quietwatch.event.LogEvent;
@@ -26,7 +26,7 @@ public final class AlertFacts {
     /** Characters kept of one evidence line. */
     public static final int MAX_EVIDENCE_CHARS = 1000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** One labelled value. */
     public record Fact(String label, String value) {
@@ -114,7 +114,7 @@ public final class AlertFacts {
 
     private static String json(LogEvent e) {
         StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             EventJson.write(e, g);
         } catch (IOException ex) {
             return "(event not shown: " + ex.getMessage() + ")";

@@ -10,6 +10,7 @@ import org.apache.logging.log4j.Logger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The lifecycle every HTTP sink shares: {@link #start()} collects the configuration's problems and
@@ -74,7 +75,7 @@ public abstract class HttpAlertSink implements AlertSink {
     protected abstract Delivery attempt(Alert alert, HttpTransport http);
 
     /** Builds credentials, adding the failure as a problem of {@code key}; null when they cannot be built. */
-    protected static HttpAuth auth(String key, List<String> problems, java.util.function.Supplier<HttpAuth> make) {
+    protected static HttpAuth auth(String key, List<String> problems, Supplier<HttpAuth> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
