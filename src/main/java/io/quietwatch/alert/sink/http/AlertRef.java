@@ -20,6 +20,15 @@ public final class AlertRef {
         return of(alert.id());
     }
 
+    /**
+     * The receiver-safe form of the alert's delivery key: the id for the first alert of an incident,
+     * {@code <id>-r<n>} for later ones (an escalation, a summary), so a receiver drops redeliveries but
+     * not news about the incident.
+     */
+    public static String delivery(Alert alert) {
+        return of(alert.deliveryKey());
+    }
+
     /** The receiver-safe form of {@code id}. */
     public static String of(String id) {
         if (safe(id)) {

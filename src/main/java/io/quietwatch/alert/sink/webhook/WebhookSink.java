@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * POSTs each alert's JSON ({@link AlertJson}, the same object as a line of {@code alerts.jsonl}) to a
- * URL, with {@code Idempotency-Key: <alert id>} so the receiver can drop redeliveries, optional
+ * URL, with {@code Idempotency-Key: <alert delivery key>} so the receiver can drop redeliveries, optional
  * bearer or basic credentials, optional HMAC signature ({@link WebhookSignature}) and static headers.
  * Any 2xx is delivered.
  */
@@ -60,7 +60,7 @@ public final class WebhookSink extends HttpAlertSink {
             request.header(h.getKey(), h.getValue());
         }
         auth.apply(request);
-        request.setHeader("Idempotency-Key", AlertRef.of(alert));
+        request.setHeader("Idempotency-Key", AlertRef.delivery(alert));
         if (hmacKey != null) {
             long now = clock.instant().getEpochSecond();
             request.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now));
