@@ -146,6 +146,23 @@ class PeerWindowTest {
     }
 
     @Test
+    void peersThatAreNotIpv4AddressesAreCountedAndNamedAsGiven() {
+        for (int i = 0; i < 28; i++) {
+            assertThat(add("2001:db8::" + Integer.toHexString(i + 1), 30000 + i, T0 + i)).isNull();
+        }
+        assertThat(add("2001:db8::1", 30000, T0 + 28)).as("the same IPv6 peer again").isNull();
+        assertThat(add("198.51.100.7", 30028, T0 + 29)).isNull();
+        PeerBurst b = add("peer.example.net", 30029, T0 + 30);
+        assertThat(b).isNotNull();
+        assertThat(b.peers()).isEqualTo(30);
+        assertThat(b.peerSample()).isEqualTo("2001:db8::2:30001, 2001:db8::3:30002, 2001:db8::4:30003, 2001:db8::5:30004, "
+                + "2001:db8::6:30005");
+        PeerBurst named = new PeerWindow().add("web.whatsapp.com", 443, T0, true, WINDOW, 30, 3);
+        assertThat(named.endpoint()).isEqualTo("web.whatsapp.com");
+        assertThat(named.peerSample()).isEqualTo("web.whatsapp.com:443");
+    }
+
+    @Test
     void aFloodOfAMillionRandomPeersNeverHoldsMoreThanTheThreshold() {
         SplittableRandom rnd = new SplittableRandom(7);
         int bursts = 0;
