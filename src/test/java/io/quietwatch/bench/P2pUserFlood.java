@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  *   <li>{@code hosts} internal hosts with 10 peers each (below the threshold, so each keeps its state),
  *       then the same after one window of silence, when the hosts' groups have been reclaimed.</li>
  * </ol>
- * Arguments: {@code [peers=1000000] [hosts=100000]}. Run with e.g. {@code -Xms1g -Xmx1g}.
+ * Arguments: {@code [peers=1000000] [hosts=100000] [all]}; with {@code all} every shipped rule is
+ * deployed, not only p2p-user. Run with e.g. {@code -Xms1g -Xmx1g}.
  */
 public final class P2pUserFlood {
     private static final long T0 = Instant.parse("2026-11-03T09:00:00Z").toEpochMilli();
@@ -37,8 +38,11 @@ public final class P2pUserFlood {
     public static void main(String[] args) throws Exception {
         int peers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int hosts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        Path rules = Files.createTempDirectory("p2p-flood");
-        Files.copy(Path.of("epl-rules/p2p-user.epl"), rules.resolve("p2p-user.epl"), StandardCopyOption.REPLACE_EXISTING);
+        Path rules = Path.of("epl-rules");
+        if (args.length < 3 || !args[2].equals("all")) {
+            rules = Files.createTempDirectory("p2p-flood");
+            Files.copy(Path.of("epl-rules/p2p-user.epl"), rules.resolve("p2p-user.epl"), StandardCopyOption.REPLACE_EXISTING);
+        }
         List<Alert> alerts = new ArrayList<>();
         try (RuleEngine engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, alerts::add,
                 new ListStore(null, "lists"))) {

@@ -44,9 +44,4 @@ final class PeerBurstFunction implements AggregationFunction {
         window.clear();
         last = null;
     }
-
-    /** Peers held now (for tests). */
-    int size() {
-        return window.size();
-    }
 }
