@@ -42,6 +42,7 @@ public final class EplFunctions {
         compiler.addPlugInSingleRowFunction("joinDistinct", EplFunctions.class.getName(), "joinDistinct");
         compiler.addPlugInSingleRowFunction("mediaType", EplFunctions.class.getName(), "mediaType");
         compiler.addPlugInSingleRowFunction("urlFileName", EplFunctions.class.getName(), "urlFileName");
+        compiler.addPlugInAggregationFunctionForge("peerBurst", io.quietwatch.engine.peers.PeerBurstForge.class.getName());
     }
 
     static void bind(String runtimeUri, ListStore store) {
