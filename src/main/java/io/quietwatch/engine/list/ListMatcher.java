@@ -85,11 +85,9 @@ final class ListMatcher {
         if (exact.contains(normal(s))) {
             return true;
         }
-        if (v4Starts.length > 0 && s.indexOf(':') < 0) {
-            long ip = IpAddresses.parseIpv4(s);
-            if (ip >= 0 && inRanges(ip, v4Starts, v4Ends)) {
-                return true;
-            }
+        long ip = s.indexOf(':') < 0 ? IpAddresses.parseIpv4(s) : -1;
+        if (ip >= 0 && v4Starts.length > 0 && inRanges(ip, v4Starts, v4Ends)) {
+            return true;
         }
         if (!v6.isEmpty() && s.indexOf(':') >= 0) {
             for (Cidr c : v6) {
@@ -98,7 +96,8 @@ final class ListMatcher {
                 }
             }
         }
-        if (!domainSuffixes.isEmpty()) {
+        // an address literal is never below a domain wildcard
+        if (!domainSuffixes.isEmpty() && ip < 0 && s.indexOf(':') < 0) {
             String lower = s.toLowerCase(Locale.ROOT);
             for (int dot = lower.indexOf('.'); dot >= 0; dot = lower.indexOf('.', dot + 1)) {
                 if (domainSuffixes.contains(lower.substring(dot))) {
