@@ -37,6 +37,7 @@ public final class EplFunctions {
         compiler.addPlugInSingleRowFunction("fileExtension", EplFunctions.class.getName(), "fileExtension");
         compiler.addPlugInSingleRowFunction("topLevelDomain", EplFunctions.class.getName(), "topLevelDomain");
         compiler.addPlugInSingleRowFunction("joinDistinct", EplFunctions.class.getName(), "joinDistinct");
+        io.quietwatch.engine.scantrend.ScanTrendFunctions.register(c);
     }
 
     static void bind(String runtimeUri, ListStore store) {
