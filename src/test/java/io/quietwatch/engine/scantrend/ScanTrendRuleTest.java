@@ -66,9 +66,14 @@ class ScanTrendRuleTest {
 
     /** {@code packets} packets to the port within hour {@code h}, from {@code sources} distinct sources. */
     private void hour(int h, int port, int packets, int sources) {
+        hour(h, port, packets, sources, null);
+    }
+
+    /** The same, with sources {@code prefix + 1}, {@code prefix + 2}, ... when a prefix is given. */
+    private void hour(int h, int port, int packets, int sources, String prefix) {
         List<String> src = new ArrayList<>();
         for (int i = 0; i < sources; i++) {
-            src.add(nextSource());
+            src.add(prefix == null ? nextSource() : prefix + (i + 1));
         }
         for (int i = 0; i < packets; i++) {
             long t = T0 + h * HOUR + 60_000L + i * (3_000_000L / Math.max(1, packets));
@@ -101,5 +106,105 @@ class ScanTrendRuleTest {
         assertThat(series("where port = 23 order by hourStart"))
                 .extracting(m -> m.get("packets"), m -> m.get("sources"), m -> m.get("rank"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10L, 4L, 1), org.assertj.core.groups.Tuple.tuple(3L, 3L, 1));
+    }
+
+    /** Port 22 at a steady 10 packets from 5 sources an hour, hours {@code from} to {@code to} (exclusive). */
+    private void background(int from, int to) {
+        for (int h = from; h < to; h++) {
+            hour(h, 22, 10, 5);
+        }
+    }
+
+    private List<Alert> alerts(String rule) {
+        return alerts.stream().filter(a -> a.rule().equals(rule)).toList();
+    }
+
+    @Test
+    void aQuietPortThatBurstsIsOneHighAlertWithoutAHost() {
+        background(0, 31);
+        hour(30, 23, 60, 30);
+        tickTo(31);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detection()).isEqualTo("scan-trend");
+            assertThat(a.rule()).isEqualTo("scan-trend-surge");
+            assertThat(a.severity()).isEqualTo(AlertSeverity.HIGH);
+            assertThat(a.hostIp()).isNull();
+            assertThat(a.destinationIp()).isEqualTo(FIREWALL);
+            assertThat(a.destinationPort()).isEqualTo(23);
+            assertThat(a.count()).isEqualTo(60);
+            assertThat(a.title()).isEqualTo("Inbound scan surge on 23/tcp");
+            assertThat(a.reason()).isEqualTo("Inbound denied packets to 23/tcp: 60 from 30 sources this hour, "
+                    + "none in the previous 30 hours (z = 60.0).");
+            assertThat(a.details()).containsEntry("transport", "tcp").containsEntry("port", 23)
+                    .containsEntry("packets", 60L).containsEntry("sources", 30L).containsEntry("mean", 0.0)
+                    .containsEntry("sigma", 0.0).containsEntry("z", 60.0).containsEntry("rank", 1)
+                    .containsEntry("baselineHours", 30L).containsEntry("hourStart", T0 + 30 * HOUR);
+            assertThat(a.evidence()).hasSize(3).allSatisfy(e -> assertThat(e.destinationPort()).isEqualTo(23));
+            assertThat(a.firstSeen()).isEqualTo(T0 + 30 * HOUR + 60_000L);
+        });
+    }
+
+    @Test
+    void aPortThatIsAlwaysBusyRaisesNothing() {
+        for (int h = 0; h < 60; h++) {
+            hour(h, 22, h % 2 == 0 ? 35 : 45, 20);
+            hour(h, 445, h % 3 == 0 ? 20 : 16, 10);
+        }
+        tickTo(60);
+        assertThat(alerts).isEmpty();
+        assertThat(series("where port = 22")).hasSize(49);
+    }
+
+    @Test
+    void aSlowRiseIsOnlyAWarning() {
+        for (int h = 0; h < 30; h++) {
+            hour(h, 8080, h % 2 == 0 ? 8 : 12, 5);
+        }
+        hour(30, 8080, 15, 5);
+        tickTo(31);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(AlertSeverity.LOW);
+            assertThat(a.title()).isEqualTo("Inbound scans rising on 8080/tcp");
+            assertThat(a.details()).containsEntry("mean", 10.0).containsEntry("sigma", 2.0).containsEntry("z", 2.5);
+            assertThat(a.reason()).isEqualTo("Inbound denied packets to 8080/tcp: 15 from 5 sources this hour, "
+                    + "1.5x the 30-hour average of 10.0 (z = 2.5).");
+        });
+    }
+
+    @Test
+    void nothingIsRaisedInTheFirstDayOfObservation() {
+        background(0, 24);
+        hour(23, 23, 60, 30);
+        tickTo(24);
+        assertThat(alerts).isEmpty();
+        background(24, 25);
+        hour(24, 2323, 60, 30);
+        tickTo(25);
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.destinationPort()).isEqualTo(2323));
+    }
+
+    @Test
+    void hoursWithoutAnyTrafficCountAsZeros() {
+        for (int h = 0; h < 6; h++) {
+            hour(h, 3389, 20, 10);
+        }
+        hour(30, 3389, 40, 10);
+        tickTo(31);
+        // averaged over the 6 hours with traffic it would be 20 a hour and z = 20: over all 30 it is 4 +- 8
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(AlertSeverity.MEDIUM);
+            assertThat(a.details()).containsEntry("mean", 4.0).containsEntry("sigma", 8.0).containsEntry("z", 4.5);
+        });
+    }
+
+    @Test
+    void excludedScannersAreNotCounted() {
+        lists.add("scan-trend-excluded-scanners", new ListEntry("203.0.113.0/24", 0, "research scanner"));
+        background(0, 31);
+        hour(30, 23, 60, 30, "203.0.113.");
+        tickTo(31);
+        assertThat(alerts).isEmpty();
+        assertThat(series("where port = 23")).isEmpty();
+        assertThat(series("where port = 22")).isNotEmpty();
     }
 }
