@@ -207,4 +207,141 @@ class ScanTrendRuleTest {
         assertThat(series("where port = 23")).isEmpty();
         assertThat(series("where port = 22")).isNotEmpty();
     }
+
+    private static LogEvent packet(long t, String src, String dst, int port, String in, String out) {
+        return LogEvent.builder().timestamp(t).observerHostname("fw1").category("network").action("deny")
+                .outcome("denied").transport("tcp").sourceIp(src).sourcePort(40000).destinationIp(dst)
+                .destinationPort(port).ingressInterface(in).egressInterface(out).build(NETS);
+    }
+
+    @Test
+    void onlyTrafficFromTheInternetCounts() {
+        long t = T0 + 60_000L;
+        engine.send(packet(t, "198.51.100.1", "10.0.0.25", 1001, "outside", "inside"));   // inbound
+        engine.send(packet(t, "198.51.100.1", "192.0.2.10", 1002, "eth0", null));         // to the firewall itself
+        engine.send(packet(t, "198.51.100.1", "192.0.2.1", 1003, "outside", "outside"));  // to the box (ASA)
+        engine.send(packet(t, "198.51.100.1", "192.0.2.80", 1004, "outside", "dmz"));     // to a public DMZ address
+        engine.send(packet(t, "10.0.0.5", "198.51.100.7", 1005, "inside", "outside"));    // outbound: not counted
+        engine.send(packet(t, "192.0.2.77", "198.51.100.7", 1006, "eth1", "eth0"));       // forwarded from a LAN not listed
+        engine.send(LogEvent.builder().timestamp(t).outcome("allowed").transport("tcp").sourceIp("198.51.100.1")
+                .destinationIp("10.0.0.25").destinationPort(1007).build(NETS));               // allowed: not counted
+        engine.send(LogEvent.builder().timestamp(t).outcome("denied").transport("icmp").sourceIp("198.51.100.1")
+                .destinationIp("10.0.0.25").icmpType(8).build(NETS));                         // no port
+        tickTo(1);
+        assertThat(series("order by port")).extracting(m -> m.get("port")).containsExactly(1001, 1002, 1003, 1004);
+    }
+
+    @Test
+    void anInternalAddressThatGetsMostPacketsIsTheHost() {
+        background(0, 31);
+        long t = T0 + 30 * HOUR + 60_000L;
+        for (int i = 0; i < 50; i++) {
+            String dst = i < 40 ? "10.0.0.25" : "10.0.0.26";
+            engine.send(packet(t + i * 1000L, "198.51.100." + (i % 20 + 1), dst, 3389, "outside", "inside"));
+            engine.send(packet(t + i * 1000L, "198.51.100." + (i % 20 + 1), "10.0.0." + (i % 5 + 30), 5900, "outside", "inside"));
+        }
+        tickTo(31);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts).filteredOn(a -> a.destinationPort() == 3389).singleElement().satisfies(a -> {
+            assertThat(a.hostIp()).isEqualTo("10.0.0.25");
+            assertThat(a.destinationIp()).isEqualTo("10.0.0.25");
+        });
+        assertThat(alerts).filteredOn(a -> a.destinationPort() == 5900).singleElement().satisfies(a -> {
+            assertThat(a.hostIp()).isNull();
+            assertThat(a.destinationIp()).isNull();
+        });
+    }
+
+    /** Ports 22, 23, 445, 3389, 80 steady; 8080 swings between 2 and 18, always sixth. */
+    private void rankedHours(int from, int to) {
+        int[] ports = {22, 23, 445, 3389, 80};
+        int[] levels = {50, 40, 30, 25, 20};
+        for (int h = from; h < to; h++) {
+            for (int i = 0; i < ports.length; i++) {
+                hour(h, ports[i], levels[i], 10);
+            }
+            hour(h, 8080, h % 2 == 0 ? 2 : 18, 2);
+        }
+    }
+
+    @Test
+    void aPortEnteringTheTopFiveIsARankJump() {
+        rankedHours(0, 30);
+        int[] ports = {22, 23, 445, 3389, 80};
+        int[] levels = {50, 40, 30, 25, 20};
+        for (int i = 0; i < ports.length; i++) {
+            hour(30, ports[i], levels[i], 10);
+        }
+        hour(30, 8080, 26, 10);
+        tickTo(31);
+        assertThat(alerts).extracting(Alert::rule).containsExactly("scan-trend-surge", "scan-trend-rank-jump");
+        assertThat(alerts(("scan-trend-rank-jump"))).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(AlertSeverity.LOW);
+            assertThat(a.destinationPort()).isEqualTo(8080);
+            assertThat(a.title()).isEqualTo("8080/tcp entered the top 5 inbound scanned ports");
+            assertThat(a.reason()).isEqualTo("8080/tcp ranked 4 among the ports of inbound denied packets this hour "
+                    + "(26 packets from 10 sources); its best rank was 6 in the previous 30 hours.");
+            assertThat(a.details()).containsEntry("rank", 4).containsEntry("previousBestRank", 6);
+        });
+        assertThat(alerts("scan-trend-surge")).singleElement()
+                .satisfies(a -> assertThat(a.severity()).isEqualTo(AlertSeverity.LOW));
+    }
+
+    @Test
+    void aRankJumpIsReportedOncePerPortPerDay() throws IOException {
+        engine.close();
+        alerts.clear();
+        engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, alerts::add, lists);
+        // a short baseline, so that the port is out of its own top 5 again within a day
+        assertThat(engine.load(dir, "rules", Map.of("scan_trend_baseline_hours", 4, "scan_trend_learning_seconds", 5 * 3600,
+                "scan_trend_warn_z", 1000.0, "scan_trend_alert_z", 1000.0)).isEmpty()).isTrue();
+        for (int h = 0; h < 40; h++) {
+            for (int p = 1; p <= 6; p++) {
+                hour(h, p, 10 * p, 5);
+            }
+            hour(h, 7, h % 10 == 9 ? 100 : 1, 5);
+        }
+        tickTo(40);
+        assertThat(alerts).extracting(a -> a.details().get("hourStart"))
+                .containsExactly(T0 + 9 * HOUR, T0 + 39 * HOUR);
+    }
+
+    @Test
+    void aSweepOfEveryPortIsFoldedAndDoesNotHideABurst() {
+        background(0, 31);
+        long t = T0 + 30 * HOUR + 120_000L;
+        for (int port = 0; port <= 0xFFFF; port++) {
+            engine.send(deny(t + port * 40L, "198.51.100.99", "tcp", port));
+        }
+        hour(30, 23, 60, 30);
+        tickTo(31);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.destinationPort()).isEqualTo(23);
+            // the sweep's one packet to 23 gave way to other ports before the burst came: it is in the fold
+            assertThat(a.details()).containsEntry("packets", 60L).containsEntry("sources", 30L).containsEntry("rank", 1);
+        });
+        List<Map<String, Object>> hour30 = series("where hourStart = " + (T0 + 30 * HOUR));
+        assertThat(hour30).hasSize(501);
+        assertThat(hour30).filteredOn(m -> (Integer) m.get("port") == PortTally.FOLDED).singleElement().satisfies(m -> {
+            // 65,536 ports + 22 and 23 seen again: every packet is counted, in its own row or in the fold
+            assertThat((Long) m.get("foldedPorts")).isBetween(63_000L, 67_000L);
+            assertThat((Long) m.get("sources")).isEqualTo(1L);
+        });
+        assertThat(hour30.stream().mapToLong(m -> (Long) m.get("packets")).sum()).isEqualTo(65_536 + 10 + 60);
+    }
+
+    @Test
+    void aFloodOfAMillionSourcesIsCountedInASketch() {
+        background(0, 31);
+        long t = T0 + 30 * HOUR + 120_000L;
+        for (int i = 0; i < 1_000_000; i++) {
+            String src = (11 + (i >>> 16)) + "." + ((i >>> 8) & 0xFF) + "." + (i & 0xFF) + ".1";
+            engine.send(deny(t + i / 400, src, "tcp", 445));
+        }
+        tickTo(31);
+        Map<String, Object> row = series("where port = 445").get(0);
+        assertThat(row.get("packets")).isEqualTo(1_000_000L);
+        assertThat((Long) row.get("sources")).isBetween(950_000L, 1_050_000L);
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(AlertSeverity.HIGH));
+    }
 }
