@@ -323,10 +323,11 @@ class ScanTrendRuleTest {
         List<Map<String, Object>> hour30 = series("where hourStart = " + (T0 + 30 * HOUR));
         assertThat(hour30).hasSize(501);
         assertThat(hour30).filteredOn(m -> (Integer) m.get("port") == PortTally.FOLDED).singleElement().satisfies(m -> {
-            // 65,536 ports + 22 and 23 seen again: every packet is counted, in its own row or in the fold
-            assertThat((Long) m.get("foldedPorts")).isBetween(63_000L, 67_000L);
+            // every port but the 500 kept (22 and 23 among them): 65,036, estimated within 7 %
+            assertThat((Long) m.get("foldedPorts")).isBetween(60_500L, 69_600L);
             assertThat((Long) m.get("sources")).isEqualTo(1L);
         });
+        // every packet is counted, in its own row or in the fold
         assertThat(hour30.stream().mapToLong(m -> (Long) m.get("packets")).sum()).isEqualTo(65_536 + 10 + 60);
     }
 
@@ -341,7 +342,8 @@ class ScanTrendRuleTest {
         tickTo(31);
         Map<String, Object> row = series("where port = 445").get(0);
         assertThat(row.get("packets")).isEqualTo(1_000_000L);
-        assertThat((Long) row.get("sources")).isBetween(950_000L, 1_050_000L);
+        // a sketch of 2,048 registers: standard error 2.3 %, so within 7 %
+        assertThat((Long) row.get("sources")).isBetween(930_000L, 1_070_000L);
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(AlertSeverity.HIGH));
     }
 }
