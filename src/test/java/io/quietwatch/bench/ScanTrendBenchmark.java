@@ -27,8 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -36,91 +34,102 @@ import java.util.stream.Stream;
 /**
  * What the scan-trend rule costs: the shipped rules on the load generator's mix (30 % of it denied
  * inbound packets, 50 events per second of event time, so an hour closes every 180,000 events) with
- * and without epl-rules/scan-trend.epl; and the tally's own per-packet work.
+ * and without epl-rules/scan-trend.epl; and the tally's own work per event.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ScanTrendBenchmark {
     private static final int LINES = 8192;
 
-    @Param({"without", "with"})
-    public String scanTrend;
-
-    private LogEvent[] events;
-    private RuleEngine engine;
-    private Path rules;
-    private long n;
-    private long base;
-    private HourTally tally;
-    private DistinctCounter counter;
-    private String[] sources;
-
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    static LogEvent[] mix(long base) {
         SyntheticTraffic traffic = new SyntheticTraffic(LINES, 7);
         byte[] buf = new byte[traffic.maxLength()];
-        base = System.currentTimeMillis() - 86_400_000L;
         LineParser parser = new LineParser(ParserRegistry.forFormat("auto"),
                 new ParseContext(ZoneOffset.UTC, Clock.systemUTC(), InternalNetworks.defaults()));
-        List<LogEvent> parsed = new ArrayList<>();
+        LogEvent[] events = new LogEvent[LINES];
         for (int i = 0; i < LINES; i++) {
             int len = traffic.message(i, base, buf);
-            parsed.add(parser.event(new String(buf, 0, len, StandardCharsets.US_ASCII)));
+            events[i] = parser.event(new String(buf, 0, len, StandardCharsets.US_ASCII));
         }
-        events = parsed.toArray(LogEvent[]::new);
-        rules = Files.createTempDirectory("scan-trend-bench");
-        try (Stream<Path> files = Files.list(Path.of("epl-rules"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".epl")).toList()) {
-                if (scanTrend.equals("with") || !f.getFileName().toString().equals("scan-trend.epl")) {
-                    Files.copy(f, rules.resolve(f.getFileName()));
+        return events;
+    }
+
+    /** The shipped rules, with or without scan-trend.epl. */
+    @State(Scope.Thread)
+    public static class Engine {
+        @Param({"without", "with"})
+        public String scanTrend;
+        LogEvent[] events;
+        RuleEngine engine;
+        Path rules;
+        long base;
+        long n;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            base = System.currentTimeMillis() - 86_400_000L;
+            events = mix(base);
+            rules = Files.createTempDirectory("scan-trend-bench");
+            try (Stream<Path> files = Files.list(Path.of("epl-rules"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".epl")).toList()) {
+                    if (scanTrend.equals("with") || !f.getFileName().toString().equals("scan-trend.epl")) {
+                        Files.copy(f, rules.resolve(f.getFileName()));
+                    }
                 }
             }
+            engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, a -> { });
+            RuleEngine.LoadProblems problems = engine.load(rules, "rules", Map.of());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(problems.toString());
+            }
         }
-        engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, a -> { });
-        RuleEngine.LoadProblems problems = engine.load(rules, "rules", Map.of());
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(problems.toString());
-        }
-        tally = new HourTally();
-        counter = new DistinctCounter();
-        sources = new String[LINES];
-        for (int i = 0; i < LINES; i++) {
-            sources[i] = events[i].sourceIp();
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            engine.close();
+            try (Stream<Path> files = Files.list(rules)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(rules);
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        engine.close();
-        try (Stream<Path> files = Files.list(rules)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
+    /** An hour tally and a distinct counter fed with the mix. */
+    @State(Scope.Thread)
+    public static class Tally {
+        LogEvent[] events;
+        HourTally tally = new HourTally();
+        DistinctCounter counter = new DistinctCounter();
+        long n;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            events = mix(System.currentTimeMillis());
         }
-        Files.delete(rules);
     }
 
     /** One event of the mix through the shipped rules. */
     @Benchmark
-    public void engineSend(Blackhole bh) {
-        LogEvent e = events[(int) (n % LINES)];
-        long t = base + n * 20;
-        n++;
-        engine.send(e.withTimestamp(t));
-        bh.consume(engine.currentTime());
+    public void engineSend(Engine s, Blackhole bh) {
+        LogEvent e = s.events[(int) (s.n % LINES)];
+        long t = s.base + s.n * 20;
+        s.n++;
+        s.engine.send(e.withTimestamp(t));
+        bh.consume(s.engine.currentTime());
     }
 
     /** One event of the mix into an hour tally (every event, denied or not: the tally's own cost). */
     @Benchmark
-    public void tallyAdd() {
-        tally.add(events[(int) (n++ % LINES)]);
+    public void tallyAdd(Tally s) {
+        s.tally.add(s.events[(int) (s.n++ % LINES)]);
     }
 
     /** One source address into a distinct counter (sketch mode after the first 128). */
     @Benchmark
-    public long distinctAdd() {
-        counter.add(sources[(int) (n++ % LINES)]);
-        return n;
+    public long distinctAdd(Tally s) {
+        s.counter.add(s.events[(int) (s.n++ % LINES)].sourceIp());
+        return s.n;
     }
 }

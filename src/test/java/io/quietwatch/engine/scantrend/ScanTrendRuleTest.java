@@ -288,6 +288,24 @@ class ScanTrendRuleTest {
     }
 
     @Test
+    void aPortFromFarDownTheRankingIsAMediumRankJump() {
+        for (int h = 0; h < 25; h++) {
+            for (int p = 0; p < 25; p++) {
+                hour(h, 1000 + p, 100 - p, 10);
+            }
+            if (h < 24) {
+                hour(h, 9999, h % 2 == 0 ? 0 : 60, 5);
+            }
+        }
+        hour(24, 9999, 115, 20);
+        tickTo(25);
+        assertThat(alerts).extracting(Alert::rule, Alert::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("scan-trend-surge", AlertSeverity.LOW),
+                        org.assertj.core.groups.Tuple.tuple("scan-trend-rank-jump", AlertSeverity.MEDIUM));
+        assertThat(alerts.get(1).details()).containsEntry("rank", 1).containsEntry("previousBestRank", 26);
+    }
+
+    @Test
     void aRankJumpIsReportedOncePerPortPerDay() throws IOException {
         engine.close();
         alerts.clear();
