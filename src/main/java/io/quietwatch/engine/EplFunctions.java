@@ -43,6 +43,7 @@ public final class EplFunctions {
         compiler.addPlugInSingleRowFunction("mediaType", EplFunctions.class.getName(), "mediaType");
         compiler.addPlugInSingleRowFunction("urlFileName", EplFunctions.class.getName(), "urlFileName");
         compiler.addPlugInAggregationFunctionForge("peerBurst", io.quietwatch.engine.peers.PeerBurstForge.class.getName());
+        io.quietwatch.engine.scantrend.ScanTrendFunctions.register(c);
     }
 
     static void bind(String runtimeUri, ListStore store) {
