@@ -34,7 +34,7 @@ public final class AlertRouter implements Consumer<Alert> {
             suppression = s;
             windowEnd = a.timestamp() + s.windowMillis();
             latest = a;
-            count = 1;
+            count = a.count();
             firstSeen = a.firstSeen();
             lastSeen = a.lastSeen();
             maxSeverity = a.severity();
@@ -81,7 +81,7 @@ public final class AlertRouter implements Consumer<Alert> {
             }
             return;
         }
-        inc.count++;
+        inc.count += a.count();
         inc.latest = a;
         inc.firstSeen = Math.min(inc.firstSeen, a.firstSeen());
         inc.lastSeen = Math.max(inc.lastSeen, a.lastSeen());
