@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 
 import java.time.ZoneId;
@@ -100,27 +101,12 @@ final class CheckPointValues {
         return seconds * NANOS_PER_SECOND;
     }
 
-    /** Lower-case IANA keyword of a {@code proto} value: a number as the exporter writes it, or a name. */
+    /** Lower-case IANA keyword of a {@code proto} value, a number or a name; the exporter also logs IGMP and VRRP. */
     static String transport(String value) {
-        if (value == null) {
-            return null;
-        }
-        long number = digits(value, 0, value.length(), 0xff);
-        if (number < 0) {
-            return value.toLowerCase(Locale.ROOT);
-        }
-        return switch ((int) number) {
-            case 1 -> "icmp";
+        return switch (value == null ? -1 : IanaProtocols.number(value, 0, value.length())) {
             case 2 -> "igmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
             case 112 -> "vrrp";
-            case 132 -> "sctp";
-            default -> value;
+            default -> IanaProtocols.name(value);
         };
     }
 

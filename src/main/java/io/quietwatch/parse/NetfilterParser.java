@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 
@@ -50,7 +51,7 @@ public final class NetfilterParser implements EventParser {
         if (dst == null && f.dstFrom != ABSENT) {
             return ParseResult.malformed("DST is not an IP address");
         }
-        String transport = f.protoFrom == ABSENT ? null : NetfilterProtocols.transport(s, f.protoFrom, f.protoTo);
+        String transport = f.protoFrom == ABSENT ? null : IanaProtocols.name(s, f.protoFrom, f.protoTo);
         problem = NetfilterProtocols.problem(f, transport);
         if (problem != null) {
             return ParseResult.malformed(problem);

@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 
 /**
@@ -31,7 +32,7 @@ record OpenVpnPeer(String ip, Integer port, String transport) {
         int p = from;
         int protoEnd = protocolEnd(s, p, to);
         if (protoEnd > p) {
-            transport = s.charAt(p) == 't' ? "tcp" : "udp";
+            transport = s.charAt(p) == 't' ? IanaProtocols.TCP : IanaProtocols.UDP;
             p = protoEnd + 1;
         }
         if (s.startsWith(AF_INET6, p)) {

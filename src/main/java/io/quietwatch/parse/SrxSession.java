@@ -1,10 +1,10 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEventBuilder;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 import static io.quietwatch.parse.SrxKeys.BYTES_FROM_CLIENT;
 import static io.quietwatch.parse.SrxKeys.BYTES_FROM_SERVER;
@@ -80,7 +80,7 @@ final class SrxSession {
                 .connectionId(has(SESSION_ID_32) ? text(SESSION_ID_32) : text(SESSION_ID))
                 .userName(user())
                 .reason(text(REASON));
-        if (has(ICMP_TYPE) && ("icmp".equals(transport) || "ipv6-icmp".equals(transport))) {
+        if (has(ICMP_TYPE) && IanaProtocols.isIcmp(transport)) {
             long type = number(ICMP_TYPE, 0xff);
             if (type < 0) {
                 return "icmp-type is not a number 0-255";
@@ -153,21 +153,7 @@ final class SrxSession {
             return null;
         }
         long number = number(PROTOCOL_ID, 0xff);
-        if (number < 0) {
-            String name = text(PROTOCOL_ID);
-            return name == null ? null : name.toLowerCase(Locale.ROOT);
-        }
-        return switch ((int) number) {
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
-            case 132 -> "sctp";
-            default -> Long.toString(number);
-        };
+        return number >= 0 ? IanaProtocols.name((int) number) : IanaProtocols.name(text(PROTOCOL_ID));
     }
 
     private String user() {
