@@ -84,16 +84,7 @@ final class CefFields {
 
     /** The value as an IP address literal (original text), or null when it is not one. */
     String address(int id) {
-        if (from(id) == ABSENT || from(id) == to(id)) {
-            return null;
-        }
-        int f = from(id);
-        int t = to(id);
-        if (IpAddresses.parseIpv4(s, f, t) >= 0) {
-            return s.substring(f, t);
-        }
-        String text = s.substring(f, t);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+        return from(id) == ABSENT ? null : IpAddresses.literal(s, from(id), to(id));
     }
 
     /** The value is the unspecified IPv4 address, which devices write for "no translation". */

@@ -50,16 +50,7 @@ final class FortigateValues {
 
     /** An IP address literal, or null when blank or not an address. */
     static String addressOrNull(FortigateFields f, int id) {
-        if (!f.has(id)) {
-            return null;
-        }
-        int from = f.from(id);
-        int to = f.to(id);
-        if (IpAddresses.parseIpv4(f.line(), from, to) >= 0) {
-            return f.line().substring(from, to);
-        }
-        String text = f.line().substring(from, to);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+        return f.has(id) ? IpAddresses.literal(f.line(), f.from(id), f.to(id)) : null;
     }
 
     /** The unsigned decimal value, or -1 when it is not one (or has more than 18 digits). */

@@ -152,14 +152,7 @@ public final class NetfilterParser implements EventParser {
     }
 
     private static String address(String s, int from, int to) {
-        if (from == ABSENT || from == to) {
-            return null;
-        }
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
-        }
-        String text = s.substring(from, to);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+        return from == ABSENT ? null : IpAddresses.literal(s, from, to);
     }
 
     private static String text(String s, int from, int to) {

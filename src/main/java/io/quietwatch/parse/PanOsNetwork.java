@@ -106,30 +106,18 @@ final class PanOsNetwork {
         if (f.empty(i)) {
             return null;
         }
-        String s = f.line();
-        int from = f.from(i);
-        int to = f.to(i);
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
+        String ip = IpAddresses.literal(f.line(), f.from(i), f.to(i));
+        if (ip == null) {
+            throw new PanOsFieldException(name + " is not an IP address");
         }
-        String text = s.substring(from, to);
-        if (text.indexOf(':') >= 0 && IpAddresses.isAddress(text)) {
-            return text;
-        }
-        throw new PanOsFieldException(name + " is not an IP address");
+        return ip;
     }
 
     /** True when field {@code i} holds an IP address. */
     static boolean isAddress(PanOsCsv f, int i) {
-        if (f.empty(i)) {
-            return false;
-        }
-        String s = f.line();
-        if (IpAddresses.parseIpv4(s, f.from(i), f.to(i)) >= 0) {
-            return true;
-        }
-        String text = s.substring(f.from(i), f.to(i));
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text);
+        // the dotted-quad test first, as it needs no copy of the text
+        return !f.empty(i) && (IpAddresses.parseIpv4(f.line(), f.from(i), f.to(i)) >= 0
+                || IpAddresses.literal(f.line(), f.from(i), f.to(i)) != null);
     }
 
     /** As {@link #optionalAddress}, but {@code 0.0.0.0} and {@code ::}, "no address", are null too. */

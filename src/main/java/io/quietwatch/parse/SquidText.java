@@ -1,14 +1,11 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.IpAddresses;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Small conversions of proxy log values: decimal numbers, address literals, quoted-string escapes,
- * URL-encoded user names, MIME types without parameters, and a header's value out of a logged
- * header block.
+ * Small conversions of proxy log values: decimal numbers, quoted-string escapes, URL-encoded user
+ * names, MIME types without parameters, and a header's value out of a logged header block.
  */
 final class SquidText {
     private static final int MAX_DIGITS = 19;
@@ -33,22 +30,6 @@ final class SquidText {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    /** The IPv4 or IPv6 literal in {@code s[from, to)}, or null when it is anything else (a host name, {@code -}). */
-    static String address(String s, int from, int to) {
-        if (from >= to) {
-            return null;
-        }
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
-        }
-        int colon = s.indexOf(':', from);
-        if (colon < 0 || colon >= to) {
-            return null;
-        }
-        String text = s.substring(from, to);
-        return IpAddresses.isAddress(text) ? text : null;
     }
 
     /** {@code t} with the backslash escapes of a quoted log field ({@code \"}, {@code \\}) undone. */

@@ -141,7 +141,7 @@ final class SrxSession {
         }
         int f = from[id];
         int t = to[id];
-        if (IpAddresses.parseIpv4(s, f, t) >= 0 || IpAddresses.isAddress(s.substring(f, t))) {
+        if (IpAddresses.literal(s, f, t) != null) {
             return null;
         }
         return nat && t - f == 3 && s.startsWith("N/A", f) ? null : SrxKeys.NAMES[id] + " is not an IP address";
