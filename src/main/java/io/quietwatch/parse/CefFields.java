@@ -129,18 +129,7 @@ final class CefFields {
 
     /** The decimal number in {@code s[f, t)} (at most 18 digits), or {@link #ABSENT}. */
     static long number(String s, int f, int t) {
-        if (f >= t || t - f > 18) {
-            return ABSENT;
-        }
-        long value = 0;
-        for (int i = f; i < t; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return ABSENT;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return t - f > 18 ? ABSENT : Digits.value(s, f, t, Long.MAX_VALUE);
     }
 
     /** Blank, {@code -}, {@code None}, {@code N/A}, {@code NA} or {@code null}, in any case. */

@@ -61,7 +61,7 @@ final class CheckPointValues {
         if (value == null) {
             return SyslogMessage.NO_TIMESTAMP;
         }
-        long n = digits(value, 0, value.length(), Long.MAX_VALUE);
+        long n = Digits.value(value, 0, value.length(), Long.MAX_VALUE);
         if (n >= 0) {
             if (n < SECONDS_BELOW) {
                 return n * 1000;
@@ -90,7 +90,7 @@ final class CheckPointValues {
         int parts = 0;
         for (int i = 0; i <= value.length(); i++) {
             if (i == value.length() || value.charAt(i) == ':') {
-                long part = digits(value, start, i, Integer.MAX_VALUE);
+                long part = Digits.value(value, start, i, Integer.MAX_VALUE);
                 if (part < 0 || ++parts > 3 || parts > 1 && part > 59) {
                     return -1;
                 }
@@ -125,24 +125,5 @@ final class CheckPointValues {
             sb.append(c);
         }
         return sb.toString();
-    }
-
-    /** The decimal value of {@code s[from, to)} if it is 1-19 digits and at most {@code max}, else -1. */
-    static long digits(String s, int from, int to, long max) {
-        if (from < 0 || from >= to || to - from > 19) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-            if (value < 0 || value > max) {
-                return -1;
-            }
-        }
-        return value;
     }
 }

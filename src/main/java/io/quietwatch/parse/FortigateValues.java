@@ -57,17 +57,6 @@ final class FortigateValues {
     static long digits(FortigateFields f, int id) {
         int from = f.from(id);
         int to = f.to(id);
-        if (from < 0 || from >= to || to - from > MAX_DIGITS) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            char c = f.line().charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return to - from > MAX_DIGITS ? -1 : Digits.value(f.line(), from, to, Long.MAX_VALUE);
     }
 }

@@ -8,28 +8,12 @@ import java.nio.charset.StandardCharsets;
  * names, MIME types without parameters, and a header's value out of a logged header block.
  */
 final class SquidText {
-    private static final int MAX_DIGITS = 19;
-
     private SquidText() {
     }
 
     /** The unsigned decimal number in {@code s[from, to)}, or -1 when it is not one (or too long). */
     static long number(String s, int from, int to) {
-        if (from >= to || to - from > MAX_DIGITS) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            if (value > (Long.MAX_VALUE - (c - '0')) / 10) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return Digits.value(s, from, to, Long.MAX_VALUE);
     }
 
     /** {@code t} with the backslash escapes of a quoted log field ({@code \"}, {@code \\}) undone. */

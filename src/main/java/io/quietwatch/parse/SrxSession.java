@@ -189,7 +189,7 @@ final class SrxSession {
 
     /** The decimal value of field {@code id}, or -1 when it is not a number up to {@code max}. */
     long number(int id, long max) {
-        return SrxTokens.digits(s, from[id], to[id], max);
+        return Digits.value(s, from[id], to[id], max);
     }
 
     static boolean none(String s, int f, int t) {

@@ -3,6 +3,8 @@ package io.quietwatch.parse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * Zeek's time and interval numbers: {@code ts} as epoch seconds with a fraction (TSV {@code %.6f},
  * JSON's default), or as whole epoch milliseconds ({@code JSON::TS_MILLIS}), microseconds or nanoseconds,
@@ -144,9 +146,5 @@ final class ZeekNumbers {
 
     private static boolean isExponent(char c) {
         return c == 'e' || c == 'E';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }
