@@ -13,9 +13,6 @@ import java.util.Locale;
  */
 final class CheckPointValues {
     private static final SyslogLocalTime LOCAL_TIME = new SyslogLocalTime();
-    private static final long SECONDS_BELOW = 100_000_000_000L;
-    private static final long MILLIS_BELOW = 100_000_000_000_000L;
-    private static final long MICROS_BELOW = 100_000_000_000_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /** Action words as the exporter writes them; see {@link #ACTION_OUTCOMES}. */
@@ -63,13 +60,7 @@ final class CheckPointValues {
         }
         long n = Digits.value(value, 0, value.length(), Long.MAX_VALUE);
         if (n >= 0) {
-            if (n < SECONDS_BELOW) {
-                return n * 1000;
-            }
-            if (n < MILLIS_BELOW) {
-                return n;
-            }
-            return n < MICROS_BELOW ? n / 1000 : n / 1_000_000;
+            return EpochUnits.millis(n);
         }
         SyslogStamp stamp = new SyslogStamp();
         int end = stamp.readIso(value, 0);

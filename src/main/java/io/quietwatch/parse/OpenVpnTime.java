@@ -20,9 +20,6 @@ final class OpenVpnTime {
     /** No time stamp. */
     static final long NONE = Long.MIN_VALUE;
 
-    private static final long MAX_SECONDS = 100_000_000_000L;
-    private static final long MAX_MILLIS = 100_000_000_000_000L;
-    private static final long MAX_MICROS = 100_000_000_000_000_000L;
     private static final int ISO_LENGTH = 19;
     private static final int CTIME_LENGTH = 24;
     private static final String MICROS = " us=";
@@ -93,7 +90,7 @@ final class OpenVpnTime {
         if (v < 0) {
             return NONE; // nineteen digits past Long.MAX_VALUE
         }
-        if (v < MAX_SECONDS) {
+        if (v < EpochUnits.SECONDS_BELOW) {
             long millis = v * 1000;
             if (end + 1 < to && s.charAt(end) == '.') {
                 long scale = 100;
@@ -103,10 +100,7 @@ final class OpenVpnTime {
             }
             return millis;
         }
-        if (v < MAX_MILLIS) {
-            return v;
-        }
-        return v < MAX_MICROS ? v / 1000 : v / 1_000_000;
+        return EpochUnits.millis(v);
     }
 
     private long local(int year, int month, int day, String s, int time, ZoneId zone) {
