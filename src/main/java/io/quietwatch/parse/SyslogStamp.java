@@ -170,7 +170,7 @@ final class SyslogStamp {
     }
 
     /** 1-12 for an English month abbreviation in any case, else 0. */
-    private static int month(char a, char b, char c) {
+    static int month(char a, char b, char c) {
         if ((a | b | c) > 0x7F) {
             return 0;
         }
