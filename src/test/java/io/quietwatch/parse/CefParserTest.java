@@ -23,7 +23,7 @@ class CefParserTest {
     private static final String BODY =
             "src=10.0.0.1 dst=198.51.100.9 spt=40000 dpt=443 proto=6 act=allow in=100 out=2000";
 
-    static final ParserContract.Garble GARBLE = ParserContract.Garble.inserting(" =|\\:");
+    static final RandomLines.Garble GARBLE = RandomLines.Garble.inserting(" =|\\:");
 
     private final CefParser parser = new CefParser();
     private final ParserContract contract = ParserContract.of(parser, "unreadable");
@@ -35,7 +35,7 @@ class CefParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -59,7 +59,7 @@ class CefParserTest {
 
     @Test
     void otherFormatsFixturesAreNotClaimed() {
-        contract.claimsNone(ParserContract.fixtureMessages("/fixtures/cisco-asa/built.yaml",
+        contract.claimsNone(FixtureCases.messages("/fixtures/cisco-asa/built.yaml",
                 "/fixtures/cisco-asa/deny.yaml", "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml"));
     }
 
@@ -169,14 +169,14 @@ class CefParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200, GARBLE);
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r, r.nextBoolean() ? "CEF:0|" : "",
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200, GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r, r.nextBoolean() ? "CEF:0|" : "",
                 " =|\\:.-0123456789abcdefrtsndpCEF", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 300);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

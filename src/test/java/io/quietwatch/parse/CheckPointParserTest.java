@@ -29,7 +29,7 @@ class CheckPointParserTest {
 
     private final CheckPointParser parser = new CheckPointParser();
     /** Whole syslog lines in the fixtures go through the header parser first, as in the pipeline. */
-    private final EventParser headerFirst = ParserContract.headerFirst(parser);
+    private final EventParser headerFirst = FixtureCases.headerFirst(parser);
     private final ParserContract contract = ParserContract.of(parser, "unreadable")
             .views(ParserContract::bareAndSplit).claims(ParserContract.Claims.NOT_MINE_WHEN_UNCLAIMED);
 
@@ -40,7 +40,7 @@ class CheckPointParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -173,9 +173,9 @@ class CheckPointParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), 400, random, 300,
-                ParserContract.Garble.inserting(" :;=\"\\[]"));
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), 400, random, 300,
+                RandomLines.Garble.inserting(" :;=\"\\[]"));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "[action:\"" : "origin:\"1\"; product:\"",
                 " :;=\"\\[]{}0123456789.abcdefsrcdstportime_origin@", 160, 10));
     }
@@ -183,7 +183,7 @@ class CheckPointParserTest {
     @Test
     void oneInstanceServesManyThreads() throws Exception {
         contract.sameResultsOnThreads(
-                ParserContract.fixtureLines(FIXTURES).stream().map(ParserContract::split).toList(), 300);
+                FixtureCases.lines(FIXTURES).stream().map(ParserContract::split).toList(), 300);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

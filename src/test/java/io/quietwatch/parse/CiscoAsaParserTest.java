@@ -186,14 +186,14 @@ class CiscoAsaParserTest {
             "/", ":", "(", ")", "\"", ",", " ", "  ", "0", "80", "65536", "99999999999999999999", "1:02:03", "x",
             "(LOCAL\\jdoe)", "(type 8, code 0)", "\t", "\u00e9", "%ASA-"};
         CONTRACT.randomLines(new Random(20261126L), 20_000,
-                r -> ParserContract.pieces(r, "%ASA-6-" + ids[r.nextInt(ids.length)] + ": ", pieces));
+                r -> RandomLines.pieces(r, "%ASA-6-" + ids[r.nextInt(ids.length)] + ": ", pieces));
     }
 
     @Test
     void randomlyDamagedValidLinesNeverThrow() {
         String alphabet = "0123456789abc:/() ,.-\"%>ASA";
         CONTRACT.randomLines(new Random(116149L), 20_000,
-                r -> ParserContract.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)][0], alphabet));
+                r -> RandomLines.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)][0], alphabet));
     }
 
     @Test

@@ -95,14 +95,14 @@ class CiscoAsaVpnTest {
             "DAP: ", ", Addr ", "connection: ", "Local:", "Remote:", "Username:", " Group:", "Address=", "address=",
             "10.8.0.1", "2001:db8::1", "::", "0.0.0.0", ":", " ", "  ", ".", "*****", "99999999999999999999", "x"};
         CONTRACT.randomLines(new Random(722051L), 20_000,
-                r -> ParserContract.pieces(r, "%ASA-6-" + ids[r.nextInt(ids.length)] + ": ", pieces));
+                r -> RandomLines.pieces(r, "%ASA-6-" + ids[r.nextInt(ids.length)] + ": ", pieces));
     }
 
     @Test
     void randomlyDamagedValidLinesNeverThrow() {
         String alphabet = "0123456789abc:/()<> ,.=-hms%dASA";
         CONTRACT.randomLines(new Random(113019L), 20_000,
-                r -> ParserContract.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)][0], alphabet));
+                r -> RandomLines.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)][0], alphabet));
     }
 
     private static String reason(String line) {

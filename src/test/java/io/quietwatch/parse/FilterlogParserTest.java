@@ -36,7 +36,7 @@ class FilterlogParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -87,7 +87,7 @@ class FilterlogParserTest {
 
     @Test
     void theOtherParsersLeaveFilterlogLinesAlone() {
-        contract.othersClaimNoneOfOurs(ParserContract.fixtureLines(FIXTURES),
+        contract.othersClaimNoneOfOurs(FixtureCases.lines(FIXTURES),
                 List.of(new CiscoAsaParser(), new NetfilterParser()));
     }
 
@@ -210,16 +210,16 @@ class FilterlogParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200,
-                ParserContract.Garble.inserting(",:.x "));
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(",:.x "));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "5,,,1,em0,match,block,in,4," : "",
                 ",,,,,,0123456789abcdefx.:;=()[]' -inoutpassblockmatchtcpudpicmp", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 300);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     /** Which of the expected names belongs to the field the cut line lacks: the count of its commas + 1. */

@@ -41,7 +41,7 @@ class FortigateParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -299,8 +299,8 @@ class FortigateParserTest {
     @Test
     void neverThrowsAndNeverReachesTheCatchAllOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200,
-                ParserContract.Garble.inserting(" =\"\\"));
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(" =\"\\"));
         String alphabet = " =\"\\:.-/0123456789abcdefxNA(null)";
         String[] keys = {"date=", "time=", "tz=", "eventtime=", "srcip=", "dstip=", "srcport=", "proto=",
             "duration=", "sentbyte=", "url=", "hostname=", "rawdata=", "remip=", "icmptype=", "action="};
@@ -309,7 +309,7 @@ class FortigateParserTest {
                     .append(r.nextBoolean() ? "traffic " : r.nextBoolean() ? "utm " : "event subtype=vpn ");
             int fields = r.nextInt(12);
             for (int j = 0; j < fields; j++) {
-                sb.append(ParserContract.noise(r, keys[r.nextInt(keys.length)], alphabet, 24, 20)).append(' ');
+                sb.append(RandomLines.noise(r, keys[r.nextInt(keys.length)], alphabet, 24, 20)).append(' ');
             }
             return sb.toString();
         });
@@ -317,7 +317,7 @@ class FortigateParserTest {
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 300);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private LogEvent event(SyslogMessage m) {

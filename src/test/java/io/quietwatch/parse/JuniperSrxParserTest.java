@@ -34,7 +34,7 @@ class JuniperSrxParserTest {
 
     private final JuniperSrxParser parser = new JuniperSrxParser();
     /** Whole syslog lines in the fixtures go through the header parser first, as in the pipeline. */
-    private final EventParser headerFirst = ParserContract.headerFirst(parser);
+    private final EventParser headerFirst = FixtureCases.headerFirst(parser);
     private final ParserContract contract = ParserContract.of(parser, "unreadable")
             .views(ParserContract::bareAndSplit).claims(ParserContract.Claims.NOT_MINE_WHEN_UNCLAIMED);
 
@@ -45,7 +45,7 @@ class JuniperSrxParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -142,9 +142,9 @@ class JuniperSrxParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 300,
-                ParserContract.Garble.inserting(" /->()\"=]\\"));
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 300,
+                RandomLines.Garble.inserting(" /->()\"=]\\"));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "RT_FLOW_SESSION_CLOSE: session closed "
                         : r.nextBoolean() ? "RT_FLOW_SESSION_DENY: session denied " : "[junos@1 ",
                 " /->()0123456789.:NA_x\"=[]RT_FLOW_SESSION_CLOSE junos@", 160, 10));
@@ -153,7 +153,7 @@ class JuniperSrxParserTest {
     @Test
     void oneInstanceServesManyThreads() throws Exception {
         contract.sameResultsOnThreads(
-                ParserContract.fixtureLines(FIXTURES).stream().map(ParserContract::split).toList(), 300);
+                FixtureCases.lines(FIXTURES).stream().map(ParserContract::split).toList(), 300);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

@@ -26,7 +26,7 @@ class LeefParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(20);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -42,7 +42,7 @@ class LeefParserTest {
         assertThat(parser.claims(SyslogMessage.bare("CEF:0|V|P|1|2|n|3|src=192.0.2.1"))).isFalse();
         assertThat(parser.claims(SyslogMessage.bare(""))).isFalse();
         assertThat(parser.claims(null)).isFalse();
-        contract.claimsNone(ParserContract.fixtureMessages("/fixtures/cef/firewalls.yaml"));
+        contract.claimsNone(FixtureCases.messages("/fixtures/cef/firewalls.yaml"));
     }
 
     @Test
@@ -121,8 +121,8 @@ class LeefParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200, CefParserTest.GARBLE);
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200, CefParserTest.GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "LEEF:" + r.nextInt(3) + ".0|" : "",
                 " =|^\t#0123456789abcdefxLEF.:srcdstPort", 160, 10));
     }

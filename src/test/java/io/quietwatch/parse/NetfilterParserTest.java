@@ -33,7 +33,7 @@ class NetfilterParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(25);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(25);
     }
 
     @Test
@@ -150,10 +150,10 @@ class NetfilterParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200,
-                ParserContract.Garble.inserting(" =[]:"));
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(" =[]:"));
         contract.randomLines(random, 20_000, r -> {
-            String line = ParserContract.noise(r, r.nextBoolean() ? "IN=" : "",
+            String line = RandomLines.noise(r, r.nextBoolean() ? "IN=" : "",
                     " =[]:.-0123456789abcdefINOUTSRCDSTPROTYLEN", 120, 10);
             return r.nextBoolean() ? line + " OUT= SRC=" + (r.nextBoolean() ? "1.2.3.4" : "[") : line;
         });
@@ -161,7 +161,7 @@ class NetfilterParserTest {
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 500);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 500);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

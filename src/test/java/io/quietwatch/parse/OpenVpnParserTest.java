@@ -68,7 +68,7 @@ class OpenVpnParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(60);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(60);
     }
 
     @Test
@@ -193,14 +193,14 @@ class OpenVpnParserTest {
             "TLS: Username/Password authentication succeeded for username '", "UNDEF", "10.8.0.6", "C",
             "2026-11-26 09:00:00", "99999999999999999999", "1795683600", "peer-id=3 ", "x"};
         CONTRACT.randomLines(new Random(1194L), 20_000,
-                r -> ParserContract.pieces(r, heads[r.nextInt(heads.length)], pieces));
+                r -> RandomLines.pieces(r, heads[r.nextInt(heads.length)], pieces));
     }
 
     @Test
     void randomlyDamagedValidLinesNeverThrow() {
         String alphabet = "0123456789abcdef:/[]() ,.'-=_\tCLIENT_MULTI";
         CONTRACT.randomLines(new Random(2026L), 20_000,
-                r -> ParserContract.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)], alphabet));
+                r -> RandomLines.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)], alphabet));
     }
 
     @Test

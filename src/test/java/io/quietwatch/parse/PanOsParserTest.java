@@ -39,7 +39,7 @@ class PanOsParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -68,9 +68,9 @@ class PanOsParserTest {
 
     @Test
     void claimsNoLineOfTheOtherFormatsAndTheyClaimNoneOfOurs() {
-        contract.othersClaimNoneOfOurs(ParserContract.fixtureLines(FIXTURES),
+        contract.othersClaimNoneOfOurs(FixtureCases.lines(FIXTURES),
                 List.of(new CiscoAsaParser(), new NetfilterParser()));
-        List<SyslogMessage> theirs = ParserContract.fixtureMessages("/fixtures/cisco-asa/built.yaml",
+        List<SyslogMessage> theirs = FixtureCases.messages("/fixtures/cisco-asa/built.yaml",
                 "/fixtures/cisco-asa/teardown.yaml", "/fixtures/cisco-asa/deny.yaml",
                 "/fixtures/cisco-asa/access-list.yaml", "/fixtures/cisco-asa/icmp.yaml",
                 "/fixtures/cisco-asa/other.yaml", "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml",
@@ -187,16 +187,16 @@ class PanOsParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200,
-                ParserContract.Garble.inserting(",\"/:."));
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(",\"/:."));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "1,2026/11/26 10:00:05,01,TRAFFIC," : "",
                 ",,,,\"\"/:.- 0123456789TRAFICHEGLOBPSYMURxaf", 300, 20));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 300);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private boolean claims(String message) {

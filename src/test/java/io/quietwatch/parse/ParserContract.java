@@ -84,11 +84,6 @@ final class ParserContract {
         return List.of(SyslogMessage.bare(line), HEADER.parse(line, FixtureCases.CONTEXT));
     }
 
-    /** {@code parser} behind the syslog header parser for the lines that start with a PRI, as in the pipeline. */
-    static EventParser headerFirst(EventParser parser) {
-        return new HeaderFirst(parser);
-    }
-
     /** Each line as a bare message. */
     static List<SyslogMessage> bare(List<String> lines) {
         return lines.stream().map(SyslogMessage::bare).toList();
@@ -130,7 +125,7 @@ final class ParserContract {
      * Every prefix and suffix of each line (at most about {@code maxCuts} of each, evenly spaced), then
      * {@code garbles} garbled copies of it, pass {@link #check(String)}.
      */
-    void damagedLines(List<String> lines, int maxCuts, Random random, int garbles, Garble garble) {
+    void damagedLines(List<String> lines, int maxCuts, Random random, int garbles, RandomLines.Garble garble) {
         for (String line : lines) {
             for (int cut = 0; cut <= line.length(); cut += 1 + line.length() / maxCuts) {
                 check(line.substring(0, cut));
@@ -142,8 +137,8 @@ final class ParserContract {
         }
     }
 
-    /** As {@link #damagedLines(List, int, Random, int, Garble)} with every cut. */
-    void damagedLines(List<String> lines, Random random, int garbles, Garble garble) {
+    /** As {@link #damagedLines(List, int, Random, int, RandomLines.Garble)} with every cut. */
+    void damagedLines(List<String> lines, Random random, int garbles, RandomLines.Garble garble) {
         damagedLines(lines, Integer.MAX_VALUE, random, garbles, garble);
     }
 
@@ -223,37 +218,6 @@ final class ParserContract {
         return lines.stream();
     }
 
-    /** The messages of every case in the fixture files, as {@link FixtureCases#message} makes them. */
-    static List<SyslogMessage> fixtureMessages(String... resources) {
-        List<SyslogMessage> messages = new ArrayList<>();
-        for (String f : resources) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                messages.add(FixtureCases.message(c));
-            }
-        }
-        return messages;
-    }
-
-    /** The lines of every case in the fixture files. */
-    static List<String> fixtureLines(String... resources) {
-        List<String> lines = new ArrayList<>();
-        for (String f : resources) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
-    }
-
-    /** The number of cases in the fixture files. */
-    static int fixtureCount(String... resources) {
-        int cases = 0;
-        for (String f : resources) {
-            cases += FixtureCases.load(f).size();
-        }
-        return cases;
-    }
-
     /** Exactly the fields named in {@code carried} have a value. */
     static void onlyCarried(LogEvent e, Set<String> carried) {
         FixtureCases.components(e).forEach((name, value) -> {
@@ -268,109 +232,5 @@ final class ParserContract {
     /** A context in UTC whose clock stands at {@code now}, for the "no time in the line" fallbacks. */
     static ParseContext contextAt(Instant now) {
         return new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")), InternalNetworks.defaults());
-    }
-
-    /**
-     * Random text after {@code prefix}: up to {@code maxLength} characters, each from {@code alphabet} or,
-     * one time in {@code otherOneIn}, any character below U+3000.
-     */
-    static String noise(Random random, String prefix, String alphabet, int maxLength, int otherOneIn) {
-        StringBuilder sb = new StringBuilder(prefix);
-        int len = random.nextInt(maxLength);
-        for (int j = 0; j < len; j++) {
-            sb.append(random.nextInt(otherOneIn) == 0 ? (char) random.nextInt(0x3000)
-                    : alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
-    /** {@code head}, then up to 29 of {@code pieces} and, one time in eight instead, an ASCII character. */
-    static String pieces(Random random, String head, String[] pieces) {
-        StringBuilder sb = new StringBuilder(head);
-        int n = random.nextInt(30);
-        for (int j = 0; j < n; j++) {
-            if (random.nextInt(8) == 0) {
-                sb.append((char) random.nextInt(128));
-            } else {
-                sb.append(pieces[random.nextInt(pieces.length)]);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** {@code line} with one to four characters replaced, deleted or inserted from {@code alphabet}. */
-    static String damaged(Random random, String line, String alphabet) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(3)) {
-                case 0 -> sb.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                case 1 -> sb.deleteCharAt(at);
-                default -> sb.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    /** One more way to edit a line at {@code at}, for formats with a damage of their own. */
-    @FunctionalInterface
-    interface Edit {
-        void apply(StringBuilder sb, int at, Random random);
-    }
-
-    /**
-     * One to four edits of a line: delete a character, insert one of {@code marks} (the format's
-     * separators), overwrite one with an ASCII character, the format's own {@code extra} edit if any, or
-     * insert a copy of the line's tail.
-     */
-    record Garble(String marks, Edit extra) {
-        /** The usual edits, inserting {@code marks}. */
-        static Garble inserting(String marks) {
-            return new Garble(marks, null);
-        }
-
-        String apply(String line, Random random) {
-            StringBuilder sb = new StringBuilder(line);
-            int edits = 1 + random.nextInt(4);
-            for (int e = 0; e < edits && sb.length() > 0; e++) {
-                int at = random.nextInt(sb.length());
-                int kind = random.nextInt(extra == null ? 4 : 5);
-                if (kind == 0) {
-                    sb.deleteCharAt(at);
-                } else if (kind == 1) {
-                    sb.insert(at, marks.charAt(random.nextInt(marks.length())));
-                } else if (kind == 2) {
-                    sb.setCharAt(at, (char) random.nextInt(0x80));
-                } else if (kind == 3 && extra != null) {
-                    extra.apply(sb, at, random);
-                } else {
-                    sb.insert(at, sb.substring(random.nextInt(sb.length())));
-                }
-            }
-            return sb.toString();
-        }
-    }
-
-    /** Runs lines that start with a PRI through the syslog header parser before the vendor parser. */
-    private record HeaderFirst(EventParser parser) implements EventParser {
-        @Override
-        public String name() {
-            return parser.name();
-        }
-
-        @Override
-        public boolean claims(SyslogMessage message) {
-            return parser.claims(split(message));
-        }
-
-        @Override
-        public ParseResult parse(SyslogMessage message, ParseContext context) {
-            return parser.parse(split(message), context);
-        }
-
-        private static SyslogMessage split(SyslogMessage m) {
-            return m.message().startsWith("<") ? HEADER.parse(m.original(), FixtureCases.CONTEXT) : m;
-        }
     }
 }

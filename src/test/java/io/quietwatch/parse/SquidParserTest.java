@@ -31,7 +31,7 @@ class SquidParserTest {
             + "HTTP/1.1\" 200 12345 \"-\" \"Mozilla/5.0\" TCP_MISS:HIER_DIRECT";
 
     /** Squid lines are full of digits: one edit in five overwrites a character with a digit. */
-    private static final ParserContract.Garble GARBLE = new ParserContract.Garble(" \"[]/:",
+    private static final RandomLines.Garble GARBLE = new RandomLines.Garble(" \"[]/:",
             (sb, at, random) -> sb.setCharAt(at, (char) ('0' + random.nextInt(10))));
 
     private final SquidParser parser = new SquidParser();
@@ -44,7 +44,7 @@ class SquidParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -73,12 +73,12 @@ class SquidParserTest {
 
     @Test
     void claimsNoLineOfTheOtherParsersFixtures() {
-        contract.claimsNone(ParserContract.fixtureMessages(FOREIGN_FIXTURES));
+        contract.claimsNone(FixtureCases.messages(FOREIGN_FIXTURES));
     }
 
     @Test
     void otherParsersClaimNoSquidLine() {
-        contract.othersClaimNoneOfOurs(ParserContract.fixtureLines(FIXTURES),
+        contract.othersClaimNoneOfOurs(FixtureCases.lines(FIXTURES),
                 List.of(new CiscoAsaParser(), new NetfilterParser()));
     }
 
@@ -291,15 +291,15 @@ class SquidParserTest {
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 300, GARBLE);
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 300, GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "1732615200.123 " : "10.0.0.5 - - [",
                 " \"[]/:.-_0123456789abcdefTCPMISHRD%\\", 160, 12));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 300);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private static SyslogMessage tagged(String app, String message) {

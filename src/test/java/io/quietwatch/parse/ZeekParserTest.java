@@ -35,7 +35,7 @@ class ZeekParserTest {
             + "\"missed_bytes\":0,\"orig_pkts\":16,\"resp_pkts\":14}";
 
     /** Zeek escapes bytes as {@code \xNN}: one edit in five inserts a stray escape. */
-    private static final ParserContract.Garble GARBLE = new ParserContract.Garble("\t{}[]\":,\\",
+    private static final RandomLines.Garble GARBLE = new RandomLines.Garble("\t{}[]\":,\\",
             (sb, at, random) -> sb.insert(at, "\\x"));
 
     private final ZeekParser parser = new ZeekParser();
@@ -48,7 +48,7 @@ class ZeekParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        assertThat(ParserContract.fixtureCount(FIXTURES)).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -233,15 +233,15 @@ class ZeekParserTest {
     @Test
     void neverThrowsAndNeverNeedsTheCatchAll() {
         Random random = new Random(20261126);
-        contract.damagedLines(ParserContract.fixtureLines(FIXTURES), random, 200, GARBLE);
-        contract.randomLines(random, 20_000, r -> ParserContract.noise(r,
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200, GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
                 r.nextBoolean() ? "{\"uid\":\"C\",\"id.orig_h\":" : "1795687200.123456\tC",
                 "{}[]\":,.-\\\t 0123456789abcdefxuCtsuidorig_hp#", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        contract.sameResultsOnThreads(ParserContract.bare(ParserContract.fixtureLines(FIXTURES)), 200);
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 200);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {
