@@ -147,6 +147,25 @@ public final class IpAddresses {
     }
 
     /**
+     * The text of {@code s[from, to)} when it is an IPv4 or IPv6 address literal, else null (an empty
+     * range, a host name, {@code -}). A host name costs no copy.
+     */
+    public static String literal(String s, int from, int to) {
+        if (from >= to) {
+            return null;
+        }
+        if (parseIpv4(s, from, to) >= 0) {
+            return s.substring(from, to);
+        }
+        int colon = s.indexOf(':', from);
+        if (colon < 0 || colon >= to) {
+            return null;
+        }
+        String text = s.substring(from, to);
+        return parseIpv6(text, new long[2]) ? text : null;
+    }
+
+    /**
      * The canonical text of an address: IPv4 unchanged, IPv6 in the RFC 5952 form (lower case, longest
      * run of zero groups compressed). Anything else (a host name, null) is returned as given.
      */

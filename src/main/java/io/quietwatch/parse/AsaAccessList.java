@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 import io.quietwatch.parse.AsaEndpoint.Port;
@@ -36,7 +37,7 @@ final class AsaAccessList {
         AsaEndpoint dst = aclEndpoint(c, "destination");
         c.keyword("hit-cnt");
         c.number("hit count");
-        if (AsaProtocol.isIcmp(transport)) {
+        if (IanaProtocols.isIcmp(transport)) {
             b.icmpType(src.port).icmpCode(dst.port);
             src.port = null;
             dst.port = null;

@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 import io.quietwatch.parse.AsaEndpoint.Port;
@@ -104,7 +105,7 @@ final class AsaConnections {
         v6 |= foreign.ip.indexOf(':') >= 0 || local.ip.indexOf(':') >= 0;
         AsaEndpoint src = outbound ? local : foreign;
         AsaEndpoint dst = outbound ? foreign : local;
-        b.transport(v6 ? AsaProtocol.ICMP6 : AsaProtocol.ICMP)
+        b.transport(v6 ? IanaProtocols.IPV6_ICMP : IanaProtocols.ICMP)
                 .sourceIp(src.ip).destinationIp(dst.ip)
                 .userName(src.user != null ? src.user : dst.user);
         if (outbound) {

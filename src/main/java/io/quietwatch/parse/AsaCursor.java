@@ -1,5 +1,7 @@
 package io.quietwatch.parse;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * A read position in one line of text with the moves a hand-written scanner needs: keywords,
  * words, bounded substrings, unsigned numbers and {@code h:mm:ss} durations. Every failure throws
@@ -287,9 +289,5 @@ final class AsaCursor {
         }
         char c = text.charAt(i);
         return c == ' ' || c == '(' || c == ')' || c == ',' || c == ']' || c == ':' || c == ';';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

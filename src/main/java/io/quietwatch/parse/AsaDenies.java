@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 import io.quietwatch.parse.AsaEndpoint.Port;
@@ -123,7 +124,7 @@ final class AsaDenies {
         String flags = stop > start ? c.text().substring(start, stop) : null;
         String ifc = required(c, "interface name");
         AsaEndpoint.apply(b, src, dst, null);
-        denied(b, AsaProtocol.TCP).tcpFlags(flags).ingressInterface(ifc);
+        denied(b, IanaProtocols.TCP).tcpFlags(flags).ingressInterface(ifc);
     }
 
     private static AsaEndpoint endpoint(AsaCursor c, String side, char sep, Port port) {

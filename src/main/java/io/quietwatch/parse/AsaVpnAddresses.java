@@ -118,14 +118,7 @@ final class AsaVpnAddresses {
     }
 
     private static Integer port(String s, int from) {
-        int v = 0;
-        for (int i = from; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9' || i - from > 4) {
-                return null;
-            }
-            v = v * 10 + ch - '0';
-        }
-        return from < s.length() && v <= 65_535 ? v : null;
+        long v = s.length() - from > 5 ? -1 : Digits.value(s, from, s.length(), 65_535);
+        return v < 0 ? null : (int) v;
     }
 }

@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
@@ -18,9 +19,9 @@ final class AsaVpnSessions {
     static void svc(AsaCursor c, LogEventBuilder b, String action, String phase) {
         AsaVpnIdentity.read(c).apply(b).action(action).outcome(LogEvent.ALLOWED).phase(phase);
         if (c.tryKeyword("TCP")) {
-            b.transport(AsaProtocol.TCP);
+            b.transport(IanaProtocols.TCP);
         } else if (c.tryKeyword("UDP")) {
-            b.transport(AsaProtocol.UDP);
+            b.transport(IanaProtocols.UDP);
         }
     }
 

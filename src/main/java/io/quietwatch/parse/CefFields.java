@@ -84,16 +84,7 @@ final class CefFields {
 
     /** The value as an IP address literal (original text), or null when it is not one. */
     String address(int id) {
-        if (from(id) == ABSENT || from(id) == to(id)) {
-            return null;
-        }
-        int f = from(id);
-        int t = to(id);
-        if (IpAddresses.parseIpv4(s, f, t) >= 0) {
-            return s.substring(f, t);
-        }
-        String text = s.substring(f, t);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+        return from(id) == ABSENT ? null : IpAddresses.literal(s, from(id), to(id));
     }
 
     /** The value is the unspecified IPv4 address, which devices write for "no translation". */
@@ -138,18 +129,7 @@ final class CefFields {
 
     /** The decimal number in {@code s[f, t)} (at most 18 digits), or {@link #ABSENT}. */
     static long number(String s, int f, int t) {
-        if (f >= t || t - f > 18) {
-            return ABSENT;
-        }
-        long value = 0;
-        for (int i = f; i < t; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return ABSENT;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return t - f > 18 ? ABSENT : Digits.value(s, f, t, Long.MAX_VALUE);
     }
 
     /** Blank, {@code -}, {@code None}, {@code N/A}, {@code NA} or {@code null}, in any case. */

@@ -20,9 +20,6 @@ final class CefTime {
     /** Returned when the text is not a readable stamp. */
     static final long NONE = SyslogMessage.NO_TIMESTAMP;
 
-    private static final long MAX_SECONDS = 100_000_000_000L;
-    private static final long MAX_MILLIS = 100_000_000_000_000L;
-    private static final long MAX_MICROS = 100_000_000_000_000_000L;
     private static final Map<String, ZoneOffset> ABBREVIATIONS = abbreviations();
 
     private final SyslogLocalTime local = new SyslogLocalTime();
@@ -116,15 +113,9 @@ final class CefTime {
             for (int d = digits; d < 3; d++) {
                 millis *= 10;
             }
-            return value < MAX_SECONDS && millis >= 0 ? value * 1000 + millis : NONE;
+            return value < EpochUnits.SECONDS_BELOW && millis >= 0 ? value * 1000 + millis : NONE;
         }
-        if (value < MAX_SECONDS) {
-            return value * 1000;
-        }
-        if (value < MAX_MILLIS) {
-            return value;
-        }
-        return value < MAX_MICROS ? value / 1000 : value / 1_000_000;
+        return EpochUnits.millis(value);
     }
 
     private long iso(String s, int from, int to, ZoneId zone, Clock clock) {

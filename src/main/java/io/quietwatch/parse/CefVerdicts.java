@@ -1,10 +1,10 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the action and protocol words of CEF and LEEF senders mean: whether the device allowed or
@@ -107,39 +107,12 @@ final class CefVerdicts {
         return is(s, from, to, "end") ? LogEvent.END : null;
     }
 
-    /** Lower-case IANA keyword for a protocol name or number ({@code 6}, {@code TCP}), or null. */
+    /** Lower-case IANA keyword for a protocol name or number ({@code 6}, {@code TCP}, also IGMP's 2), or null. */
     static String transport(String s, int from, int to) {
         if (CefFields.placeholder(s, from, to)) {
             return null;
         }
-        long number = CefFields.number(s, from, to);
-        if (number >= 0) {
-            return switch ((int) Math.min(number, 256)) {
-                case 1 -> "icmp";
-                case 2 -> "igmp";
-                case 6 -> "tcp";
-                case 17 -> "udp";
-                case 47 -> "gre";
-                case 50 -> "esp";
-                case 51 -> "ah";
-                case 58 -> "ipv6-icmp";
-                case 132 -> "sctp";
-                default -> s.substring(from, to);
-            };
-        }
-        if (is(s, from, to, "tcp")) {
-            return "tcp";
-        }
-        if (is(s, from, to, "udp")) {
-            return "udp";
-        }
-        if (is(s, from, to, "icmp")) {
-            return "icmp";
-        }
-        if (is(s, from, to, "icmpv6") || is(s, from, to, "ipv6-icmp")) {
-            return "ipv6-icmp";
-        }
-        return s.substring(from, to).toLowerCase(Locale.ROOT);
+        return IanaProtocols.number(s, from, to) == 2 ? "igmp" : IanaProtocols.name(s, from, to);
     }
 
     /** Whole-word, case-blind; {@code word} is lower case. The first letter is tested before the rest. */

@@ -209,7 +209,7 @@ final class CheckPointRecord {
         if (!trim(id)) {
             return -1;
         }
-        long v = CheckPointValues.digits(s, trimFrom, trimTo, max);
+        long v = Digits.value(s, trimFrom, trimTo, max);
         return v < 0 ? -2 : v;
     }
 

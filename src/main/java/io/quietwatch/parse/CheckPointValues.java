@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 
 import java.time.ZoneId;
@@ -12,9 +13,6 @@ import java.util.Locale;
  */
 final class CheckPointValues {
     private static final SyslogLocalTime LOCAL_TIME = new SyslogLocalTime();
-    private static final long SECONDS_BELOW = 100_000_000_000L;
-    private static final long MILLIS_BELOW = 100_000_000_000_000L;
-    private static final long MICROS_BELOW = 100_000_000_000_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /** Action words as the exporter writes them; see {@link #ACTION_OUTCOMES}. */
@@ -60,15 +58,9 @@ final class CheckPointValues {
         if (value == null) {
             return SyslogMessage.NO_TIMESTAMP;
         }
-        long n = digits(value, 0, value.length(), Long.MAX_VALUE);
+        long n = Digits.value(value, 0, value.length(), Long.MAX_VALUE);
         if (n >= 0) {
-            if (n < SECONDS_BELOW) {
-                return n * 1000;
-            }
-            if (n < MILLIS_BELOW) {
-                return n;
-            }
-            return n < MICROS_BELOW ? n / 1000 : n / 1_000_000;
+            return EpochUnits.millis(n);
         }
         SyslogStamp stamp = new SyslogStamp();
         int end = stamp.readIso(value, 0);
@@ -89,7 +81,7 @@ final class CheckPointValues {
         int parts = 0;
         for (int i = 0; i <= value.length(); i++) {
             if (i == value.length() || value.charAt(i) == ':') {
-                long part = digits(value, start, i, Integer.MAX_VALUE);
+                long part = Digits.value(value, start, i, Integer.MAX_VALUE);
                 if (part < 0 || ++parts > 3 || parts > 1 && part > 59) {
                     return -1;
                 }
@@ -100,27 +92,12 @@ final class CheckPointValues {
         return seconds * NANOS_PER_SECOND;
     }
 
-    /** Lower-case IANA keyword of a {@code proto} value: a number as the exporter writes it, or a name. */
+    /** Lower-case IANA keyword of a {@code proto} value, a number or a name; the exporter also logs IGMP and VRRP. */
     static String transport(String value) {
-        if (value == null) {
-            return null;
-        }
-        long number = digits(value, 0, value.length(), 0xff);
-        if (number < 0) {
-            return value.toLowerCase(Locale.ROOT);
-        }
-        return switch ((int) number) {
-            case 1 -> "icmp";
+        return switch (value == null ? -1 : IanaProtocols.number(value, 0, value.length())) {
             case 2 -> "igmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
             case 112 -> "vrrp";
-            case 132 -> "sctp";
-            default -> value;
+            default -> IanaProtocols.name(value);
         };
     }
 
@@ -139,24 +116,5 @@ final class CheckPointValues {
             sb.append(c);
         }
         return sb.toString();
-    }
-
-    /** The decimal value of {@code s[from, to)} if it is 1-19 digits and at most {@code max}, else -1. */
-    static long digits(String s, int from, int to, long max) {
-        if (from < 0 || from >= to || to - from > 19) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-            if (value < 0 || value > max) {
-                return -1;
-            }
-        }
-        return value;
     }
 }

@@ -145,11 +145,8 @@ final class FilterlogCursor {
     /** The next field, an IPv4 or IPv6 literal. */
     String address(String field) {
         require(field);
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return value();
-        }
-        String text = value();
-        if (text.indexOf(':') >= 0 && IpAddresses.isAddress(text)) {
+        String text = IpAddresses.literal(s, from, to);
+        if (text != null) {
             return text;
         }
         throw new FilterlogSyntaxException(field + " is not an IP address: " + quoted());

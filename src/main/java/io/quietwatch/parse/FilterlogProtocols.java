@@ -1,8 +1,7 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
-
-import java.util.Locale;
 
 import static io.quietwatch.parse.FilterlogRecord.ABSENT;
 
@@ -132,29 +131,13 @@ final class FilterlogProtocols {
     static String transport(String s, FilterlogRecord r) {
         int from = r.protocolFrom;
         int len = r.protocolTo - from;
-        if (is(s, from, len, "tcp")) {
-            return "tcp";
-        }
-        if (is(s, from, len, "udp")) {
-            return "udp";
-        }
-        if (is(s, from, len, "icmp")) {
-            return "icmp";
-        }
-        if (is(s, from, len, "ipv6-icmp") || is(s, from, len, "icmpv6")) {
-            return "ipv6-icmp";
-        }
-        if (is(s, from, len, "Options")) {
+        if (len == "Options".length() && s.regionMatches(true, from, "Options", 0, len)) {
             return "hopopt";
         }
         if (len == 0 || s.startsWith("unknown", from)) {
             return Integer.toString(r.protocol);
         }
-        return s.substring(from, r.protocolTo).toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean is(String s, int from, int len, String word) {
-        return len == word.length() && s.regionMatches(true, from, word, 0, len);
+        return IanaProtocols.name(s, from, r.protocolTo);
     }
 
     private static String[] flagTexts() {

@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEventBuilder;
 
 import static io.quietwatch.parse.FortigateKeys.DSTINTF;
@@ -87,7 +88,11 @@ final class FortigateNetwork {
             f.fail(PROTO, "is not a protocol number 0-255");
             return null;
         }
-        return FortigateVerdicts.transport((int) proto);
+        return switch ((int) proto) {
+            case 2 -> "igmp";
+            case 89 -> "ospf";
+            default -> IanaProtocols.name((int) proto);
+        };
     }
 
     private static Long packets(FortigateFields f) {

@@ -79,9 +79,9 @@ final class FortigateTime {
         if (f.to(DATE) - d != 10 || s.charAt(d + 4) != '-' || s.charAt(d + 7) != '-') {
             return NONE;
         }
-        int year = number(s, d, 4);
-        int month = number(s, d + 5, 2);
-        int day = number(s, d + 8, 2);
+        int year = Digits.fixed(s, d, 4);
+        int month = Digits.fixed(s, d + 5, 2);
+        int day = Digits.fixed(s, d + 8, 2);
         if (year < 1970 || month < 1 || month > 12 || day < 1 || day > SyslogLocalTime.daysInMonth(year, month)) {
             return NONE;
         }
@@ -90,9 +90,9 @@ final class FortigateTime {
         if (len != 8 || s.charAt(t + 2) != ':' || s.charAt(t + 5) != ':') {
             return NONE;
         }
-        int hour = number(s, t, 2);
-        int minute = number(s, t + 3, 2);
-        int second = number(s, t + 6, 2);
+        int hour = Digits.fixed(s, t, 2);
+        int minute = Digits.fixed(s, t + 3, 2);
+        int second = Digits.fixed(s, t + 6, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return NONE;
         }
@@ -130,34 +130,18 @@ final class FortigateTime {
         while (i < end && i - start < 2 && Character.isDigit(s.charAt(i))) {
             i++;
         }
-        int hours = number(s, start, i - start);
+        int hours = Digits.fixed(s, start, i - start);
         int minutes = 0;
         if (i < end && s.charAt(i) == ':') {
             i++;
         }
         if (i < end) {
-            minutes = end - i == 2 ? number(s, i, 2) : -1;
+            minutes = end - i == 2 ? Digits.fixed(s, i, 2) : -1;
         }
         if (i == start || hours < 0 || minutes < 0 || minutes > 59) {
             return NO_OFFSET;
         }
         int seconds = hours * 3600 + minutes * 60;
         return seconds > MAX_OFFSET ? NO_OFFSET : sign == '-' ? -seconds : seconds;
-    }
-
-    /** The decimal number of {@code s[from, from + len)}, or -1 when it is not all digits or empty. */
-    private static int number(String s, int from, int len) {
-        if (len <= 0) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = from; i < from + len; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }

@@ -50,33 +50,13 @@ final class FortigateValues {
 
     /** An IP address literal, or null when blank or not an address. */
     static String addressOrNull(FortigateFields f, int id) {
-        if (!f.has(id)) {
-            return null;
-        }
-        int from = f.from(id);
-        int to = f.to(id);
-        if (IpAddresses.parseIpv4(f.line(), from, to) >= 0) {
-            return f.line().substring(from, to);
-        }
-        String text = f.line().substring(from, to);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+        return f.has(id) ? IpAddresses.literal(f.line(), f.from(id), f.to(id)) : null;
     }
 
     /** The unsigned decimal value, or -1 when it is not one (or has more than 18 digits). */
     static long digits(FortigateFields f, int id) {
         int from = f.from(id);
         int to = f.to(id);
-        if (from < 0 || from >= to || to - from > MAX_DIGITS) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            char c = f.line().charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return to - from > MAX_DIGITS ? -1 : Digits.value(f.line(), from, to, Long.MAX_VALUE);
     }
 }

@@ -3,11 +3,11 @@ package io.quietwatch.parse;
 import io.quietwatch.event.LogEvent;
 
 /**
- * What FortiOS {@code action} words and protocol numbers mean. Traffic logs (Log Message Reference,
- * field {@code action}): {@code deny} is a policy block, {@code start} a session-start log, and every
- * other word (accept, close, timeout, client-rst, server-rst, ip-conn, dns, ...) a session the policy
- * allowed, the word telling how it ended. UTM and event logs use their own words (passthrough, pass,
- * blocked, dropped, reset, ...), read by {@link #utmOutcome}.
+ * What FortiOS {@code action} words mean. Traffic logs (Log Message Reference, field {@code action}):
+ * {@code deny} is a policy block, {@code start} a session-start log, and every other word (accept, close,
+ * timeout, client-rst, server-rst, ip-conn, dns, ...) a session the policy allowed, the word telling how
+ * it ended. UTM and event logs use their own words (passthrough, pass, blocked, dropped, reset, ...), read
+ * by {@link #utmOutcome}.
  */
 final class FortigateVerdicts {
     private static final String[] DENIED = {
@@ -110,22 +110,5 @@ final class FortigateVerdicts {
             }
         }
         return false;
-    }
-
-    /** IANA keyword of an IP protocol number, lower case; the number itself when it has none here. */
-    static String transport(int proto) {
-        return switch (proto) {
-            case 1 -> "icmp";
-            case 2 -> "igmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
-            case 89 -> "ospf";
-            case 132 -> "sctp";
-            default -> Integer.toString(proto);
-        };
     }
 }

@@ -268,17 +268,6 @@ final class NetfilterFields {
 
     /** The decimal number in {@code s[from, to)} if it is at most {@code max}, else {@link #ABSENT}. */
     static int number(String s, int from, int to, int max) {
-        if (from >= to || to - from > 10) {
-            return ABSENT;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return ABSENT;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value > max ? ABSENT : (int) value;
+        return to - from > 10 ? ABSENT : (int) Digits.value(s, from, to, max);
     }
 }

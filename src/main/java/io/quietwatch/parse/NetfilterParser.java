@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 
@@ -50,7 +51,7 @@ public final class NetfilterParser implements EventParser {
         if (dst == null && f.dstFrom != ABSENT) {
             return ParseResult.malformed("DST is not an IP address");
         }
-        String transport = f.protoFrom == ABSENT ? null : NetfilterProtocols.transport(s, f.protoFrom, f.protoTo);
+        String transport = f.protoFrom == ABSENT ? null : IanaProtocols.name(s, f.protoFrom, f.protoTo);
         problem = NetfilterProtocols.problem(f, transport);
         if (problem != null) {
             return ParseResult.malformed(problem);
@@ -151,14 +152,7 @@ public final class NetfilterParser implements EventParser {
     }
 
     private static String address(String s, int from, int to) {
-        if (from == ABSENT || from == to) {
-            return null;
-        }
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
-        }
-        String text = s.substring(from, to);
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text) ? text : null;
+        return from == ABSENT ? null : IpAddresses.literal(s, from, to);
     }
 
     private static String text(String s, int from, int to) {

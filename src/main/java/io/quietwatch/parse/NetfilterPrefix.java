@@ -2,6 +2,8 @@ package io.quietwatch.parse;
 
 import io.quietwatch.event.LogEvent;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * The text a netfilter LOG line carries before its {@code IN=}: an optional {@code kernel:} tag and
  * printk uptime stamp, then the administrator's {@code --log-prefix} ({@code [UFW BLOCK]},
@@ -95,14 +97,14 @@ final class NetfilterPrefix {
         }
         int j = skipBlanks(s, i + 1, end);
         int digits = j;
-        while (j < end && digit(s.charAt(j))) {
+        while (j < end && isDigit(s.charAt(j))) {
             j++;
         }
         if (j == digits || j >= end || s.charAt(j) != '.') {
             return -1;
         }
         int fraction = ++j;
-        while (j < end && digit(s.charAt(j))) {
+        while (j < end && isDigit(s.charAt(j))) {
             j++;
         }
         return j > fraction && j < end && s.charAt(j) == ']' ? j + 1 : -1;
@@ -118,9 +120,5 @@ final class NetfilterPrefix {
     private static boolean letter(char c) {
         char lower = (char) (c | 0x20);
         return lower >= 'a' && lower <= 'z';
-    }
-
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

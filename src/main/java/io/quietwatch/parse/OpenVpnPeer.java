@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 
 /**
@@ -31,7 +32,7 @@ record OpenVpnPeer(String ip, Integer port, String transport) {
         int p = from;
         int protoEnd = protocolEnd(s, p, to);
         if (protoEnd > p) {
-            transport = s.charAt(p) == 't' ? "tcp" : "udp";
+            transport = s.charAt(p) == 't' ? IanaProtocols.TCP : IanaProtocols.UDP;
             p = protoEnd + 1;
         }
         if (s.startsWith(AF_INET6, p)) {
@@ -95,17 +96,7 @@ record OpenVpnPeer(String ip, Integer port, String transport) {
 
     /** A port of 1 to 5 digits filling {@code s[from, to)}, or null. */
     static Integer port(String s, int from, int to) {
-        if (from >= to || to - from > 5) {
-            return null;
-        }
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            v = v * 10 + c - '0';
-        }
-        return v <= 65_535 ? v : null;
+        long v = to - from > 5 ? -1 : Digits.value(s, from, to, 65_535);
+        return v < 0 ? null : (int) v;
     }
 }

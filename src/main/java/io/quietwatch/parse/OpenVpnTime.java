@@ -2,6 +2,8 @@ package io.quietwatch.parse;
 
 import java.time.ZoneId;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * The time stamps OpenVPN writes itself, in local time of the server (the input's
  * {@code default_timezone}) unless they are epochs:
@@ -18,9 +20,6 @@ final class OpenVpnTime {
     /** No time stamp. */
     static final long NONE = Long.MIN_VALUE;
 
-    private static final long MAX_SECONDS = 100_000_000_000L;
-    private static final long MAX_MILLIS = 100_000_000_000_000L;
-    private static final long MAX_MICROS = 100_000_000_000_000_000L;
     private static final int ISO_LENGTH = 19;
     private static final int CTIME_LENGTH = 24;
     private static final String MICROS = " us=";
@@ -68,11 +67,12 @@ final class OpenVpnTime {
             to--;
         }
         if (to - from >= ISO_LENGTH && isoShape(s, from)) {
-            return local(num(s, from, 4), num(s, from + 5, 2), num(s, from + 8, 2), s, from + 11, zone);
+            return local(Digits.fixed(s, from, 4), Digits.fixed(s, from + 5, 2), Digits.fixed(s, from + 8, 2), s,
+                    from + 11, zone);
         }
         if (to - from >= CTIME_LENGTH && ctimeShape(s, from)) {
-            int day = s.charAt(from + 8) == ' ' ? num(s, from + 9, 1) : num(s, from + 8, 2);
-            return local(num(s, from + 20, 4), month(s, from + 4), day, s, from + 11, zone);
+            int day = s.charAt(from + 8) == ' ' ? Digits.fixed(s, from + 9, 1) : Digits.fixed(s, from + 8, 2);
+            return local(Digits.fixed(s, from + 20, 4), month(s, from + 4), day, s, from + 11, zone);
         }
         return epoch(s, from, to);
     }
@@ -90,7 +90,7 @@ final class OpenVpnTime {
         if (v < 0) {
             return NONE; // nineteen digits past Long.MAX_VALUE
         }
-        if (v < MAX_SECONDS) {
+        if (v < EpochUnits.SECONDS_BELOW) {
             long millis = v * 1000;
             if (end + 1 < to && s.charAt(end) == '.') {
                 long scale = 100;
@@ -100,16 +100,13 @@ final class OpenVpnTime {
             }
             return millis;
         }
-        if (v < MAX_MILLIS) {
-            return v;
-        }
-        return v < MAX_MICROS ? v / 1000 : v / 1_000_000;
+        return EpochUnits.millis(v);
     }
 
     private long local(int year, int month, int day, String s, int time, ZoneId zone) {
-        int hour = num(s, time, 2);
-        int minute = num(s, time + 3, 2);
-        int second = num(s, time + 6, 2);
+        int hour = Digits.fixed(s, time, 2);
+        int minute = Digits.fixed(s, time + 3, 2);
+        int second = Digits.fixed(s, time + 6, 2);
         if (year < 1970 || month < 1 || month > 12 || day < 1 || day > SyslogLocalTime.daysInMonth(year, month)
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
             return NONE;
@@ -143,28 +140,11 @@ final class OpenVpnTime {
         return 0;
     }
 
-    /** The value of exactly {@code count} digits at {@code p}, or -1. */
-    private static int num(String s, int p, int count) {
-        int v = 0;
-        for (int i = p; i < p + count; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            v = v * 10 + c - '0';
-        }
-        return v;
-    }
-
     private static int digitsEnd(String s, int from, int to) {
         int i = from;
         while (i < to && isDigit(s.charAt(i))) {
             i++;
         }
         return i;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

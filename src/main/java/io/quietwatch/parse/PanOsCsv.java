@@ -105,20 +105,8 @@ final class PanOsCsv {
         if (empty(i)) {
             return EMPTY;
         }
-        int from = from(i);
-        int to = to(i);
-        if (to - from > MAX_DIGITS) {
-            return NOT_A_NUMBER;
-        }
-        long value = 0;
-        for (int p = from; p < to; p++) {
-            char c = s.charAt(p);
-            if (c < '0' || c > '9') {
-                return NOT_A_NUMBER;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        long value = to(i) - from(i) > MAX_DIGITS ? -1 : Digits.value(s, from(i), to(i), Long.MAX_VALUE);
+        return value < 0 ? NOT_A_NUMBER : value;
     }
 
     private void scanOne() {

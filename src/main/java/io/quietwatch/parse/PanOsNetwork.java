@@ -1,10 +1,9 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
-
-import java.util.Locale;
 
 /**
  * The session fields every PAN-OS session log (TRAFFIC, THREAT, URL, DECRYPTION, tunnel, GTP, SCTP)
@@ -43,7 +42,7 @@ final class PanOsNetwork {
     /** Reads the session fields into {@code b}; the action word is returned for the caller's verdict. */
     static String read(PanOsCsv f, LogEventBuilder b) {
         String transport = transport(f);
-        boolean icmp = "icmp".equals(transport) || "ipv6-icmp".equals(transport);
+        boolean icmp = IanaProtocols.isIcmp(transport);
         String source = address(f, SOURCE, "Source Address");
         String destination = address(f, DESTINATION, "Destination Address");
         String natSource = addressUnlessZero(f, NAT_SOURCE, "NAT Source IP");
@@ -107,30 +106,18 @@ final class PanOsNetwork {
         if (f.empty(i)) {
             return null;
         }
-        String s = f.line();
-        int from = f.from(i);
-        int to = f.to(i);
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
+        String ip = IpAddresses.literal(f.line(), f.from(i), f.to(i));
+        if (ip == null) {
+            throw new PanOsFieldException(name + " is not an IP address");
         }
-        String text = s.substring(from, to);
-        if (text.indexOf(':') >= 0 && IpAddresses.isAddress(text)) {
-            return text;
-        }
-        throw new PanOsFieldException(name + " is not an IP address");
+        return ip;
     }
 
     /** True when field {@code i} holds an IP address. */
     static boolean isAddress(PanOsCsv f, int i) {
-        if (f.empty(i)) {
-            return false;
-        }
-        String s = f.line();
-        if (IpAddresses.parseIpv4(s, f.from(i), f.to(i)) >= 0) {
-            return true;
-        }
-        String text = s.substring(f.from(i), f.to(i));
-        return text.indexOf(':') >= 0 && IpAddresses.isAddress(text);
+        // the dotted-quad test first, as it needs no copy of the text
+        return !f.empty(i) && (IpAddresses.parseIpv4(f.line(), f.from(i), f.to(i)) >= 0
+                || IpAddresses.literal(f.line(), f.from(i), f.to(i)) != null);
     }
 
     /** As {@link #optionalAddress}, but {@code 0.0.0.0} and {@code ::}, "no address", are null too. */
@@ -163,32 +150,6 @@ final class PanOsNetwork {
 
     /** Lower-case IANA keyword of the protocol: PAN-OS writes names ({@code tcp}), some exports numbers. */
     static String transport(PanOsCsv f) {
-        if (f.empty(PROTOCOL)) {
-            return null;
-        }
-        if (f.is(PROTOCOL, "tcp")) {
-            return "tcp";
-        }
-        if (f.is(PROTOCOL, "udp")) {
-            return "udp";
-        }
-        if (f.is(PROTOCOL, "icmp")) {
-            return "icmp";
-        }
-        long number = f.number(PROTOCOL);
-        if (number == PanOsCsv.NOT_A_NUMBER) {
-            return f.text(PROTOCOL).toLowerCase(Locale.ROOT);
-        }
-        return switch ((int) Math.min(number, Integer.MAX_VALUE)) {
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
-            case 132 -> "sctp";
-            default -> f.text(PROTOCOL);
-        };
+        return f.empty(PROTOCOL) ? null : IanaProtocols.name(f.line(), f.from(PROTOCOL), f.to(PROTOCOL));
     }
 }

@@ -1,5 +1,7 @@
 package io.quietwatch.parse;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * The cheap look at a line that tells a PAN-OS CSV log from anything else, without splitting it: a
  * short first field ({@code 1}, {@code 0}, or what a relay left of a second syslog header), then a
@@ -58,9 +60,9 @@ final class PanOsShape {
             return false;
         }
         char sep = s.charAt(p + 4);
-        return (sep == '/' || sep == '-') && s.charAt(p + 7) == sep && digit(s.charAt(p)) && digit(s.charAt(p + 1))
-                && digit(s.charAt(p + 2)) && digit(s.charAt(p + 3)) && digit(s.charAt(p + 5))
-                && digit(s.charAt(p + 6));
+        return (sep == '/' || sep == '-') && s.charAt(p + 7) == sep && isDigit(s.charAt(p)) && isDigit(s.charAt(p + 1))
+                && isDigit(s.charAt(p + 2)) && isDigit(s.charAt(p + 3)) && isDigit(s.charAt(p + 5))
+                && isDigit(s.charAt(p + 6));
     }
 
     /** Capital letters, with {@code -} or {@code _} inside: {@code TRAFFIC}, {@code HIP-MATCH}. */
@@ -75,9 +77,5 @@ final class PanOsShape {
             }
         }
         return true;
-    }
-
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

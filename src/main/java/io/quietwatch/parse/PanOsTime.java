@@ -2,6 +2,8 @@ package io.quietwatch.parse;
 
 import java.time.ZoneId;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * PAN-OS time stamps: {@code 2026/11/26 10:00:00} as the firewall writes them in its own local time
  * (Receive Time, Generated Time), and the ISO 8601 form log forwarders and Panorama exports use
@@ -30,12 +32,12 @@ final class PanOsTime {
                 || middle != ' ' && middle != 'T' || s.charAt(from + 13) != ':' || s.charAt(from + 16) != ':') {
             return NONE;
         }
-        int year = digits(s, from, 4);
-        int month = digits(s, from + 5, 2);
-        int day = digits(s, from + 8, 2);
-        int hour = digits(s, from + 11, 2);
-        int minute = digits(s, from + 14, 2);
-        int second = digits(s, from + 17, 2);
+        int year = Digits.fixed(s, from, 4);
+        int month = Digits.fixed(s, from + 5, 2);
+        int day = Digits.fixed(s, from + 8, 2);
+        int hour = Digits.fixed(s, from + 11, 2);
+        int minute = Digits.fixed(s, from + 14, 2);
+        int second = Digits.fixed(s, from + 17, 2);
         if (year < 1970 || month < 1 || month > 12 || day < 1 || day > SyslogLocalTime.daysInMonth(year, month)
                 || hour > 23 || minute > 59 || second > 59) {
             return NONE;
@@ -80,12 +82,12 @@ final class PanOsTime {
             return BAD_OFFSET;
         }
         int len = to - p - 1;
-        int hours = len >= 2 ? digits(s, p + 1, 2) : -1;
+        int hours = len >= 2 ? Digits.fixed(s, p + 1, 2) : -1;
         int minutes;
         if (len == 5 && s.charAt(p + 3) == ':') {
-            minutes = digits(s, p + 4, 2);
+            minutes = Digits.fixed(s, p + 4, 2);
         } else if (len == 4) {
-            minutes = digits(s, p + 3, 2);
+            minutes = Digits.fixed(s, p + 3, 2);
         } else if (len == 2) {
             minutes = 0;
         } else {
@@ -96,21 +98,5 @@ final class PanOsTime {
         }
         int seconds = hours * 3600 + minutes * 60;
         return sign == '-' ? -seconds : seconds;
-    }
-
-    private static int digits(String s, int at, int n) {
-        int value = 0;
-        for (int i = at; i < at + n; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            value = value * 10 + c - '0';
-        }
-        return value;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEventBuilder;
 
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ final class SquidCommon {
     static void read(SquidCursor c, ZoneId zone, SyslogLocalTime local, LogEventBuilder b) {
         String s = c.line();
         c.require("client address");
-        b.sourceIp(SquidText.address(s, c.from, c.to));
+        b.sourceIp(IpAddresses.literal(s, c.from, c.to));
         c.require("ident");
         String ident = c.unescapedText();
         c.require("user");

@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEventBuilder;
 
 /**
@@ -36,7 +37,7 @@ final class SquidNative {
             SquidPlus.read(c, b);
             return;
         }
-        b.sourceIp(SquidText.address(s, c.from, c.to));
+        b.sourceIp(IpAddresses.literal(s, c.from, c.to));
         c.require("result code/status");
         int slash = resultSlash(c);
         String action = beforeSlash(c, slash);
@@ -109,7 +110,7 @@ final class SquidNative {
         if (slash < 0) {
             return c.text();
         }
-        b.destinationIp(SquidText.address(s, slash + 1, c.to));
+        b.destinationIp(IpAddresses.literal(s, slash + 1, c.to));
         return beforeSlash(c, slash);
     }
 }

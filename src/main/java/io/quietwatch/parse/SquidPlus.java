@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEventBuilder;
 
 /**
@@ -17,11 +18,11 @@ final class SquidPlus {
     static void read(SquidCursor c, LogEventBuilder b) {
         String s = c.line();
         int slash = c.line().lastIndexOf('/', c.to - 1);
-        b.sourceIp(SquidText.address(s, c.from, slash));
+        b.sourceIp(IpAddresses.literal(s, c.from, slash));
         b.sourcePort(port(s, slash + 1, c.to));
         c.require("server address/port");
         slash = s.lastIndexOf('/', c.to - 1);
-        String server = slash >= c.from ? SquidText.address(s, c.from, slash) : null;
+        String server = slash >= c.from ? IpAddresses.literal(s, c.from, slash) : null;
         Integer serverPort = slash >= c.from ? port(s, slash + 1, c.to) : null;
         b.destinationIp(server);
         c.require("server-side local address/port");

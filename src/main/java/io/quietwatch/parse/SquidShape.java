@@ -1,5 +1,7 @@
 package io.quietwatch.parse;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * Cheap shape tests that tell a proxy access record from other text, and where the record starts.
  * A record may sit behind a syslog tag the header parser left in the message ({@code squid[123]:},
@@ -133,9 +135,5 @@ final class SquidShape {
             p++;
         }
         return p;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,54 +1,19 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.IpAddresses;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Small conversions of proxy log values: decimal numbers, address literals, quoted-string escapes,
- * URL-encoded user names, MIME types without parameters, and a header's value out of a logged
- * header block.
+ * Small conversions of proxy log values: decimal numbers, quoted-string escapes, URL-encoded user
+ * names, MIME types without parameters, and a header's value out of a logged header block.
  */
 final class SquidText {
-    private static final int MAX_DIGITS = 19;
-
     private SquidText() {
     }
 
     /** The unsigned decimal number in {@code s[from, to)}, or -1 when it is not one (or too long). */
     static long number(String s, int from, int to) {
-        if (from >= to || to - from > MAX_DIGITS) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            if (value > (Long.MAX_VALUE - (c - '0')) / 10) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    /** The IPv4 or IPv6 literal in {@code s[from, to)}, or null when it is anything else (a host name, {@code -}). */
-    static String address(String s, int from, int to) {
-        if (from >= to) {
-            return null;
-        }
-        if (IpAddresses.parseIpv4(s, from, to) >= 0) {
-            return s.substring(from, to);
-        }
-        int colon = s.indexOf(':', from);
-        if (colon < 0 || colon >= to) {
-            return null;
-        }
-        String text = s.substring(from, to);
-        return IpAddresses.isAddress(text) ? text : null;
+        return Digits.value(s, from, to, Long.MAX_VALUE);
     }
 
     /** {@code t} with the backslash escapes of a quoted log field ({@code \"}, {@code \\}) undone. */

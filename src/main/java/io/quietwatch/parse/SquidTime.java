@@ -72,7 +72,7 @@ final class SquidTime {
             return -1;
         }
         f[2] = (int) SquidText.number(s, p, dayEnd);
-        f[1] = month(s.charAt(dayEnd + 1), s.charAt(dayEnd + 2), s.charAt(dayEnd + 3));
+        f[1] = SyslogStamp.month(s.charAt(dayEnd + 1), s.charAt(dayEnd + 2), s.charAt(dayEnd + 3));
         f[0] = (int) SquidText.number(s, dayEnd + 5, dayEnd + 9);
         if (s.charAt(dayEnd + 9) != ':') {
             return -1;
@@ -140,28 +140,6 @@ final class SquidTime {
         }
         int seconds = (int) (hours * 3600 + minutes * 60);
         return sign == '-' ? -seconds : seconds;
-    }
-
-    private static int month(char a, char b, char c) {
-        if ((a | b | c) > 0x7F) {
-            return 0;
-        }
-        int key = (a | 0x20) << 16 | (b | 0x20) << 8 | (c | 0x20);
-        return switch (key) {
-            case 'j' << 16 | 'a' << 8 | 'n' -> 1;
-            case 'f' << 16 | 'e' << 8 | 'b' -> 2;
-            case 'm' << 16 | 'a' << 8 | 'r' -> 3;
-            case 'a' << 16 | 'p' << 8 | 'r' -> 4;
-            case 'm' << 16 | 'a' << 8 | 'y' -> 5;
-            case 'j' << 16 | 'u' << 8 | 'n' -> 6;
-            case 'j' << 16 | 'u' << 8 | 'l' -> 7;
-            case 'a' << 16 | 'u' << 8 | 'g' -> 8;
-            case 's' << 16 | 'e' << 8 | 'p' -> 9;
-            case 'o' << 16 | 'c' << 8 | 't' -> 10;
-            case 'n' << 16 | 'o' << 8 | 'v' -> 11;
-            case 'd' << 16 | 'e' << 8 | 'c' -> 12;
-            default -> 0;
-        };
     }
 
     private static char charAt(String s, int i) {

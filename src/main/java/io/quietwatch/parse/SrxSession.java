@@ -1,10 +1,10 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEventBuilder;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 import static io.quietwatch.parse.SrxKeys.BYTES_FROM_CLIENT;
 import static io.quietwatch.parse.SrxKeys.BYTES_FROM_SERVER;
@@ -80,7 +80,7 @@ final class SrxSession {
                 .connectionId(has(SESSION_ID_32) ? text(SESSION_ID_32) : text(SESSION_ID))
                 .userName(user())
                 .reason(text(REASON));
-        if (has(ICMP_TYPE) && ("icmp".equals(transport) || "ipv6-icmp".equals(transport))) {
+        if (has(ICMP_TYPE) && IanaProtocols.isIcmp(transport)) {
             long type = number(ICMP_TYPE, 0xff);
             if (type < 0) {
                 return "icmp-type is not a number 0-255";
@@ -141,7 +141,7 @@ final class SrxSession {
         }
         int f = from[id];
         int t = to[id];
-        if (IpAddresses.parseIpv4(s, f, t) >= 0 || IpAddresses.isAddress(s.substring(f, t))) {
+        if (IpAddresses.literal(s, f, t) != null) {
             return null;
         }
         return nat && t - f == 3 && s.startsWith("N/A", f) ? null : SrxKeys.NAMES[id] + " is not an IP address";
@@ -153,21 +153,7 @@ final class SrxSession {
             return null;
         }
         long number = number(PROTOCOL_ID, 0xff);
-        if (number < 0) {
-            String name = text(PROTOCOL_ID);
-            return name == null ? null : name.toLowerCase(Locale.ROOT);
-        }
-        return switch ((int) number) {
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
-            case 132 -> "sctp";
-            default -> Long.toString(number);
-        };
+        return number >= 0 ? IanaProtocols.name((int) number) : IanaProtocols.name(text(PROTOCOL_ID));
     }
 
     private String user() {
@@ -203,7 +189,7 @@ final class SrxSession {
 
     /** The decimal value of field {@code id}, or -1 when it is not a number up to {@code max}. */
     long number(int id, long max) {
-        return SrxTokens.digits(s, from[id], to[id], max);
+        return Digits.value(s, from[id], to[id], max);
     }
 
     static boolean none(String s, int f, int t) {

@@ -197,8 +197,8 @@ final class SrxText {
     private static boolean protocolAndIcmp(SrxTokens t, SrxSession out) {
         int open = t.indexOf('(');
         String s = out.s;
-        if (open < 0 || s.charAt(t.to - 1) != ')' || SrxTokens.digits(s, t.from, open, 0xff) < 0
-                || SrxTokens.digits(s, open + 1, t.to - 1, 0xff) < 0) {
+        if (open < 0 || s.charAt(t.to - 1) != ')' || Digits.value(s, t.from, open, 0xff) < 0
+                || Digits.value(s, open + 1, t.to - 1, 0xff) < 0) {
             return false;
         }
         out.set(PROTOCOL_ID, t.from, open);
@@ -210,8 +210,8 @@ final class SrxText {
     private static boolean packetsAndBytes(SrxTokens t, SrxSession out, int packets, int bytes) {
         int open = t.indexOf('(');
         String s = out.s;
-        if (open < 0 || s.charAt(t.to - 1) != ')' || SrxTokens.digits(s, t.from, open, Long.MAX_VALUE) < 0
-                || SrxTokens.digits(s, open + 1, t.to - 1, Long.MAX_VALUE) < 0) {
+        if (open < 0 || s.charAt(t.to - 1) != ')' || Digits.value(s, t.from, open, Long.MAX_VALUE) < 0
+                || Digits.value(s, open + 1, t.to - 1, Long.MAX_VALUE) < 0) {
             return false;
         }
         out.set(packets, t.from, open);

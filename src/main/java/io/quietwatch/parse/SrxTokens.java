@@ -54,31 +54,12 @@ final class SrxTokens {
 
     /** The value of the current word as a decimal number up to {@code max}, or -1. */
     long number(long max) {
-        return digits(s, from, to, max);
+        return Digits.value(s, from, to, max);
     }
 
     /** Index of {@code c} in the current word, or -1. */
     int indexOf(char c) {
         int i = s.indexOf(c, from);
         return i >= 0 && i < to ? i : -1;
-    }
-
-    /** The decimal value of {@code s[from, to)} if it is 1-19 digits and at most {@code max}, else -1. */
-    static long digits(String s, int from, int to, long max) {
-        if (from < 0 || from >= to || to - from > 19) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-            if (value < 0 || value > max) {
-                return -1;
-            }
-        }
-        return value;
     }
 }

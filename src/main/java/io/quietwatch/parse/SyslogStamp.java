@@ -3,6 +3,8 @@ package io.quietwatch.parse;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * Hand-written reader of the two header time stamp shapes, holding the fields of the last stamp read:
  * RFC 3164 {@code Mmm dd [yyyy ]hh:mm:ss[.fff]} and RFC 3339 {@code yyyy-mm-ddThh:mm:ss[.ffffff][Z|+hh:mm]}.
@@ -56,7 +58,7 @@ final class SyslogStamp {
             return -1;
         }
         i++;
-        year = i + 4 < n && s.charAt(i + 4) == ' ' ? digits(s, i, 4) : -1;
+        year = i + 4 < n && s.charAt(i + 4) == ' ' ? Digits.fixed(s, i, 4) : -1;
         if (year >= 0) {
             i += 5;
         } else {
@@ -79,9 +81,9 @@ final class SyslogStamp {
                 || (s.charAt(p + 10) | 0x20) != 't') {
             return -1;
         }
-        year = digits(s, p, 4);
-        month = digits(s, p + 5, 2);
-        day = digits(s, p + 8, 2);
+        year = Digits.fixed(s, p, 4);
+        month = Digits.fixed(s, p + 5, 2);
+        day = Digits.fixed(s, p + 8, 2);
         int i = year < 0 || month < 0 || day < 0 ? -1 : readTime(s, p + 11);
         if (i < 0) {
             return -1;
@@ -126,9 +128,9 @@ final class SyslogStamp {
         if (p + 8 > s.length() || s.charAt(p + 2) != ':' || s.charAt(p + 5) != ':') {
             return -1;
         }
-        hour = digits(s, p, 2);
-        minute = digits(s, p + 3, 2);
-        second = digits(s, p + 6, 2);
+        hour = Digits.fixed(s, p, 2);
+        minute = Digits.fixed(s, p + 3, 2);
+        second = Digits.fixed(s, p + 6, 2);
         if (hour < 0 || minute < 0 || second < 0) {
             return -1;
         }
@@ -152,12 +154,12 @@ final class SyslogStamp {
 
     /** {@code +hh:mm} (RFC 3339) or {@code +hhmm}. */
     private int readOffset(String s, int p) {
-        int hours = digits(s, p + 1, 2);
+        int hours = Digits.fixed(s, p + 1, 2);
         int i = p + 3;
         if (i < s.length() && s.charAt(i) == ':') {
             i++;
         }
-        int minutes = digits(s, i, 2);
+        int minutes = Digits.fixed(s, i, 2);
         if (hours < 0 || minutes < 0) {
             return -1;
         }
@@ -167,28 +169,8 @@ final class SyslogStamp {
         return i + 2;
     }
 
-    /** The value of {@code count} ASCII digits at {@code p}, or -1. */
-    private static int digits(String s, int p, int count) {
-        if (p < 0 || p + count > s.length()) {
-            return -1;
-        }
-        int value = 0;
-        for (int i = p; i < p + count; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            value = value * 10 + c - '0';
-        }
-        return value;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     /** 1-12 for an English month abbreviation in any case, else 0. */
-    private static int month(char a, char b, char c) {
+    static int month(char a, char b, char c) {
         if ((a | b | c) > 0x7F) {
             return 0;
         }

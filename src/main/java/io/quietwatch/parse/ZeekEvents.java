@@ -4,6 +4,9 @@ import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
+import static io.quietwatch.event.IanaProtocols.ICMP;
+import static io.quietwatch.event.IanaProtocols.TCP;
+import static io.quietwatch.event.IanaProtocols.UDP;
 import static io.quietwatch.parse.ZeekFields.CONN_STATE;
 import static io.quietwatch.parse.ZeekFields.DURATION;
 import static io.quietwatch.parse.ZeekFields.HOST;
@@ -37,9 +40,6 @@ import static io.quietwatch.parse.ZeekFields.USER_AGENT;
  */
 final class ZeekEvents {
     static final String VENDOR = "Zeek";
-    private static final String TCP = "tcp";
-    private static final String UDP = "udp";
-    private static final String ICMP = "icmp";
     private static final String CONN = "conn";
     private static final String HTTP = "http";
     private static final String CONNECT = "CONNECT";

@@ -109,16 +109,9 @@ final class ZeekFields {
             return UNSET;
         }
         int to = to(slot);
-        if (from == to || to - from > 18) {
+        long value = to - from > 18 ? -1 : Digits.value(line, from, to, Long.MAX_VALUE);
+        if (value < 0) {
             throw bad(slot, "is not a count");
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = line.charAt(i);
-            if (c < '0' || c > '9') {
-                throw bad(slot, "is not a count");
-            }
-            value = value * 10 + (c - '0');
         }
         return value;
     }

@@ -3,6 +3,8 @@ package io.quietwatch.parse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import static io.quietwatch.parse.Digits.isDigit;
+
 /**
  * Zeek's time and interval numbers: {@code ts} as epoch seconds with a fraction (TSV {@code %.6f},
  * JSON's default), or as whole epoch milliseconds ({@code JSON::TS_MILLIS}), microseconds or nanoseconds,
@@ -14,9 +16,6 @@ final class ZeekNumbers {
     /** The result for text that is not such a number. */
     static final long NONE = Long.MIN_VALUE;
 
-    private static final long SECONDS_BELOW = 100_000_000_000L;
-    private static final long MILLIS_BELOW = 100_000_000_000_000L;
-    private static final long MICROS_BELOW = 100_000_000_000_000_000L;
     private static final long MAX_DURATION_SECONDS = 9_000_000_000L;
     private static final int LARGEST_SCALE = 40;
     private static final long LARGEST_BEFORE_DIGIT = Long.MAX_VALUE / 10 - 1;
@@ -52,13 +51,7 @@ final class ZeekNumbers {
         if (i < to) {
             return isExponent(s.charAt(i)) ? exponentEpoch(s, from, to) : NONE;
         }
-        if (whole < SECONDS_BELOW) {
-            return whole * 1000 + fraction;
-        }
-        if (whole < MILLIS_BELOW) {
-            return whole;
-        }
-        return whole < MICROS_BELOW ? whole / 1000 : whole / 1_000_000;
+        return whole < EpochUnits.SECONDS_BELOW ? whole * 1000 + fraction : EpochUnits.millis(whole);
     }
 
     /** Nanoseconds of a number of seconds in {@code s[from, to)}, or {@link #NONE}. */
@@ -98,11 +91,11 @@ final class ZeekNumbers {
             return NONE;
         }
         int shift;
-        if (value.compareTo(BigDecimal.valueOf(SECONDS_BELOW)) < 0) {
+        if (value.compareTo(BigDecimal.valueOf(EpochUnits.SECONDS_BELOW)) < 0) {
             shift = 3;
-        } else if (value.compareTo(BigDecimal.valueOf(MILLIS_BELOW)) < 0) {
+        } else if (value.compareTo(BigDecimal.valueOf(EpochUnits.MILLIS_BELOW)) < 0) {
             shift = 0;
-        } else if (value.compareTo(BigDecimal.valueOf(MICROS_BELOW)) < 0) {
+        } else if (value.compareTo(BigDecimal.valueOf(EpochUnits.MICROS_BELOW)) < 0) {
             shift = -3;
         } else {
             shift = -6;
@@ -144,9 +137,5 @@ final class ZeekNumbers {
 
     private static boolean isExponent(char c) {
         return c == 'e' || c == 'E';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
@@ -9,17 +8,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +23,10 @@ class CefParserTest {
     private static final String BODY =
             "src=10.0.0.1 dst=198.51.100.9 spt=40000 dpt=443 proto=6 act=allow in=100 out=2000";
 
+    static final RandomLines.Garble GARBLE = RandomLines.Garble.inserting(" =|\\:");
+
     private final CefParser parser = new CefParser();
+    private final ParserContract contract = ParserContract.of(parser, "unreadable");
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -40,11 +35,7 @@ class CefParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -68,12 +59,8 @@ class CefParserTest {
 
     @Test
     void otherFormatsFixturesAreNotClaimed() {
-        for (String resource : List.of("/fixtures/cisco-asa/built.yaml", "/fixtures/cisco-asa/deny.yaml",
-                "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml")) {
-            for (JsonNode c : FixtureCases.load(resource)) {
-                assertThat(parser.claims(FixtureCases.message(c))).as(c.path("line").asText()).isFalse();
-            }
-        }
+        contract.claimsNone(FixtureCases.messages("/fixtures/cisco-asa/built.yaml",
+                "/fixtures/cisco-asa/deny.yaml", "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml"));
     }
 
     @Test
@@ -93,24 +80,16 @@ class CefParserTest {
 
     @Test
     void fieldsTheLineDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(HEADER + BODY), FixtureCases.CONTEXT));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "format", "eventCode",
-                "category", "action", "outcome", "sourceIp", "sourcePort", "destinationIp", "destinationPort",
-                "transport", "direction", "hostIp", "sourceBytes", "destinationBytes", "networkBytes", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(HEADER + BODY), FixtureCases.CONTEXT), Set.of(
+                "timestamp", "observerVendor", "observerProduct", "format", "eventCode", "category", "action",
+                "outcome", "sourceIp", "sourcePort", "destinationIp", "destinationPort", "transport", "direction",
+                "hostIp", "sourceBytes", "destinationBytes", "networkBytes", "original"));
     }
 
     @Test
     void timeComesFromTheLineElseTheHeaderElseTheClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         long header = Instant.parse("2026-05-06T07:08:09Z").toEpochMilli();
         String line = HEADER + BODY;
 
@@ -189,93 +168,15 @@ class CefParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
-        String alphabet = " =|\\:.-0123456789abcdefrtsndpCEF";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "CEF:0|" : "");
-            int len = random.nextInt(160);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(sb.toString());
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200, GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r, r.nextBoolean() ? "CEF:0|" : "",
+                " =|\\:.-0123456789abcdefrtsndpCEF", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 300; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith("unreadable");
-        }
-    }
-
-    static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(4)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, " =|\\:".charAt(random.nextInt(5)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

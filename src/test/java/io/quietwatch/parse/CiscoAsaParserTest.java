@@ -13,12 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +23,9 @@ class CiscoAsaParserTest {
     private static final String DIR = "/fixtures/cisco-asa/";
     private static final CiscoAsaParser PARSER = new CiscoAsaParser();
     private static final ParseContext CONTEXT = FixtureCases.CONTEXT;
+    /** ASA markers may stand anywhere in a line, so only totality is checked, not NotMine. */
+    private static final ParserContract CONTRACT = ParserContract.of(PARSER, "unreadable")
+            .claims(ParserContract.Claims.UNCHECKED);
 
     /**
      * Valid lines, each with the text that ends just before its last required field: any
@@ -153,14 +152,22 @@ class CiscoAsaParserTest {
 
     @Test
     void truncatedLinesAreMalformedUntilTheLastRequiredFieldAndNeverThrow() {
-        for (String[] sample : SAMPLES) {
+        malformedUntilTheLastRequiredField(SAMPLES);
+    }
+
+    /**
+     * Each sample line (with the text that ends just before its last required field) parses; each of its
+     * prefixes passes the contract, and is Malformed from the end of the ASA header to that field.
+     */
+    static void malformedUntilTheLastRequiredField(String[][] samples) {
+        for (String[] sample : samples) {
             String line = sample[0];
             int headerEnd = line.indexOf(':', line.indexOf('%')) + 1;
             int lastRequired = line.indexOf(sample[1]) + sample[1].length();
             assertThat(line).contains(sample[1]);
             assertThat(PARSER.parse(SyslogMessage.bare(line), CONTEXT)).as(line).isInstanceOf(ParseResult.Parsed.class);
             for (int len = 0; len < line.length(); len++) {
-                ParseResult result = checked(line.substring(0, len));
+                ParseResult result = CONTRACT.check(SyslogMessage.bare(line.substring(0, len)));
                 if (len >= headerEnd && len <= lastRequired) {
                     assertThat(result).as("prefix %d of %s", len, line).isInstanceOf(ParseResult.Malformed.class);
                 }
@@ -170,7 +177,6 @@ class CiscoAsaParserTest {
 
     @Test
     void randomGarbageAfterTheMarkerNeverThrows() {
-        Random random = new Random(20261126L);
         String[] ids = {"302013", "302014", "302015", "302016", "302020", "302021", "106001", "106006", "106007",
             "106014", "106015", "106023", "106100", "305011"};
         String[] pieces = {"Built ", "Teardown ", "inbound ", "outbound ", "TCP ", "UDP ", "ICMP ", "connection ",
@@ -179,79 +185,20 @@ class CiscoAsaParserTest {
             "hit-cnt ", "(no connection) ", "Deny ", "protocol ", "outside:", "inside/", "10.0.0.1", "2001:db8::1",
             "/", ":", "(", ")", "\"", ",", " ", "  ", "0", "80", "65536", "99999999999999999999", "1:02:03", "x",
             "(LOCAL\\jdoe)", "(type 8, code 0)", "\t", "\u00e9", "%ASA-"};
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder("%ASA-6-").append(ids[random.nextInt(ids.length)]).append(": ");
-            int n = random.nextInt(30);
-            for (int j = 0; j < n; j++) {
-                if (random.nextInt(8) == 0) {
-                    sb.append((char) random.nextInt(128));
-                } else {
-                    sb.append(pieces[random.nextInt(pieces.length)]);
-                }
-            }
-            checked(sb.toString());
-        }
+        CONTRACT.randomLines(new Random(20261126L), 20_000,
+                r -> RandomLines.pieces(r, "%ASA-6-" + ids[r.nextInt(ids.length)] + ": ", pieces));
     }
 
     @Test
     void randomlyDamagedValidLinesNeverThrow() {
-        Random random = new Random(116149L);
         String alphabet = "0123456789abc:/() ,.-\"%>ASA";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(SAMPLES[random.nextInt(SAMPLES.length)][0]);
-            int edits = 1 + random.nextInt(4);
-            for (int e = 0; e < edits && sb.length() > 0; e++) {
-                int at = random.nextInt(sb.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> sb.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    case 1 -> sb.deleteCharAt(at);
-                    default -> sb.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            checked(sb.toString());
-        }
+        CONTRACT.randomLines(new Random(116149L), 20_000,
+                r -> RandomLines.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)][0], alphabet));
     }
 
     @Test
     void oneInstanceParsesFromSeveralThreadsAlike() throws Exception {
-        List<LogEvent> expected = new ArrayList<>();
-        for (String[] sample : SAMPLES) {
-            expected.add(event(PARSER.parse(SyslogMessage.bare(sample[0]), CONTEXT)));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<LogEvent>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<LogEvent> last = null;
-                    for (int round = 0; round < 2_000; round++) {
-                        last = new ArrayList<>();
-                        for (String[] sample : SAMPLES) {
-                            last.add(event(PARSER.parse(SyslogMessage.bare(sample[0]), CONTEXT)));
-                        }
-                        if (!last.equals(expected)) {
-                            return last;
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<LogEvent>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Parses {@code line}; the result must exist and must not come from the parser's safety net. */
-    private static ParseResult checked(String line) {
-        ParseResult result = PARSER.parse(SyslogMessage.bare(line), CONTEXT);
-        assertThat(result).as(line).isNotNull();
-        if (result instanceof ParseResult.Malformed m) {
-            assertThat(m.reason()).as(line).isNotBlank().doesNotStartWith("unreadable");
-        }
-        return result;
+        CONTRACT.sameResultsOnThreads(Stream.of(SAMPLES).map(sample -> SyslogMessage.bare(sample[0])).toList(), 2_000);
     }
 
     private static String reason(String line) {

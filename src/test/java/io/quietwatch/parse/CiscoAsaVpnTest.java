@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CiscoAsaVpnTest {
     private static final CiscoAsaParser PARSER = new CiscoAsaParser();
     private static final ParseContext CONTEXT = FixtureCases.CONTEXT;
+    /** ASA markers may stand anywhere in a line, so only totality is checked, not NotMine. */
+    private static final ParserContract CONTRACT = ParserContract.of(PARSER, "unreadable")
+            .claims(ParserContract.Claims.UNCHECKED);
 
     /** Valid lines, each with the text that ends just before its last required field. */
     private static final String[][] SAMPLES = {
@@ -78,24 +81,11 @@ class CiscoAsaVpnTest {
 
     @Test
     void truncatedLinesAreMalformedUntilTheLastRequiredFieldAndNeverThrow() {
-        for (String[] sample : SAMPLES) {
-            String line = sample[0];
-            int headerEnd = line.indexOf(':', line.indexOf('%')) + 1;
-            int lastRequired = line.indexOf(sample[1]) + sample[1].length();
-            assertThat(line).contains(sample[1]);
-            assertThat(PARSER.parse(SyslogMessage.bare(line), CONTEXT)).as(line).isInstanceOf(ParseResult.Parsed.class);
-            for (int len = 0; len < line.length(); len++) {
-                ParseResult result = checked(line.substring(0, len));
-                if (len >= headerEnd && len <= lastRequired) {
-                    assertThat(result).as("prefix %d of %s", len, line).isInstanceOf(ParseResult.Malformed.class);
-                }
-            }
-        }
+        CiscoAsaParserTest.malformedUntilTheLastRequiredField(SAMPLES);
     }
 
     @Test
     void randomGarbageAfterTheMarkerNeverThrows() {
-        Random random = new Random(722051L);
         String[] ids = {"722051", "751025", "722022", "722023", "722037", "113039", "716001", "716002", "722041",
             "716039", "734001", "113019", "113004", "113005", "113012", "113015", "722028", "713049"};
         String[] pieces = {"Group ", "User ", "IP ", "<", ">", "<GP>", "<jdoe>", "<198.51.100.7>", "IPv4 ", "IPv6 ",
@@ -104,47 +94,15 @@ class CiscoAsaVpnTest {
             "authentication ", "Successful ", "Rejected ", "reason = ", "server = ", "user IP = ", "local database",
             "DAP: ", ", Addr ", "connection: ", "Local:", "Remote:", "Username:", " Group:", "Address=", "address=",
             "10.8.0.1", "2001:db8::1", "::", "0.0.0.0", ":", " ", "  ", ".", "*****", "99999999999999999999", "x"};
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder("%ASA-6-").append(ids[random.nextInt(ids.length)]).append(": ");
-            int n = random.nextInt(30);
-            for (int j = 0; j < n; j++) {
-                if (random.nextInt(8) == 0) {
-                    sb.append((char) random.nextInt(128));
-                } else {
-                    sb.append(pieces[random.nextInt(pieces.length)]);
-                }
-            }
-            checked(sb.toString());
-        }
+        CONTRACT.randomLines(new Random(722051L), 20_000,
+                r -> RandomLines.pieces(r, "%ASA-6-" + ids[r.nextInt(ids.length)] + ": ", pieces));
     }
 
     @Test
     void randomlyDamagedValidLinesNeverThrow() {
-        Random random = new Random(113019L);
         String alphabet = "0123456789abc:/()<> ,.=-hms%dASA";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(SAMPLES[random.nextInt(SAMPLES.length)][0]);
-            int edits = 1 + random.nextInt(4);
-            for (int e = 0; e < edits && sb.length() > 0; e++) {
-                int at = random.nextInt(sb.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> sb.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    case 1 -> sb.deleteCharAt(at);
-                    default -> sb.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            checked(sb.toString());
-        }
-    }
-
-    /** Parses {@code line}; the result must exist and must not come from the parser's safety net. */
-    private static ParseResult checked(String line) {
-        ParseResult result = PARSER.parse(SyslogMessage.bare(line), CONTEXT);
-        assertThat(result).as(line).isNotNull();
-        if (result instanceof ParseResult.Malformed m) {
-            assertThat(m.reason()).as(line).isNotBlank().doesNotStartWith("unreadable");
-        }
-        return result;
+        CONTRACT.randomLines(new Random(113019L), 20_000,
+                r -> RandomLines.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)][0], alphabet));
     }
 
     private static String reason(String line) {

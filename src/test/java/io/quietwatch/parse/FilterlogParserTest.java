@@ -1,7 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,17 +7,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +26,8 @@ class FilterlogParserTest {
 
     private final FilterlogParser parser = new FilterlogParser();
     private final SyslogHeaderParser headers = new SyslogHeaderParser();
+    private final ParserContract contract = ParserContract.of(parser, "unreadable")
+            .views(line -> List.of(SyslogMessage.bare(line), tagged(line)));
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -43,11 +36,7 @@ class FilterlogParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -98,15 +87,8 @@ class FilterlogParserTest {
 
     @Test
     void theOtherParsersLeaveFilterlogLinesAlone() {
-        List<EventParser> others = List.of(new CiscoAsaParser(), new NetfilterParser());
-        for (String line : fixtureLines()) {
-            SyslogMessage m = SyslogMessage.bare(line);
-            if (parser.claims(m)) {
-                for (EventParser other : others) {
-                    assertThat(other.claims(m)).as("%s claims %s", other.name(), line).isFalse();
-                }
-            }
-        }
+        contract.othersClaimNoneOfOurs(FixtureCases.lines(FIXTURES),
+                List.of(new CiscoAsaParser(), new NetfilterParser()));
     }
 
     @Test
@@ -125,8 +107,7 @@ class FilterlogParserTest {
     @Test
     void timeComesFromTheHeaderElseFromTheContextClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         long header = Instant.parse("2026-05-06T07:08:09Z").toEpochMilli();
 
         LogEvent bare = event(SyslogMessage.bare(TCP_SYN), context);
@@ -140,18 +121,10 @@ class FilterlogParserTest {
 
     @Test
     void fieldsTheLineDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(TCP_SYN)));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "format", "category",
-                "action", "outcome", "reason", "phase", "ruleName", "sourceIp", "sourcePort", "destinationIp",
-                "destinationPort", "transport", "direction", "hostIp", "networkBytes", "networkPackets", "ipTtl",
-                "ipId", "tcpFlags", "ingressInterface", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(TCP_SYN)), Set.of("timestamp", "observerVendor",
+                "observerProduct", "format", "category", "action", "outcome", "reason", "phase", "ruleName", "sourceIp",
+                "sourcePort", "destinationIp", "destinationPort", "transport", "direction", "hostIp", "networkBytes",
+                "networkPackets", "ipTtl", "ipId", "tcpFlags", "ingressInterface", "original"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -236,60 +209,17 @@ class FilterlogParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(SyslogMessage.bare(line.substring(0, cut)));
-                checkTotal(SyslogMessage.bare(line.substring(cut)));
-                checkTotal(tagged(line.substring(0, cut)));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(SyslogMessage.bare(garble(line, random)));
-                checkTotal(tagged(garble(line, random)));
-            }
-        }
-        String alphabet = ",,,,,,0123456789abcdefx.:;=()[]' -inoutpassblockmatchtcpudpicmp";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "5,,,1,em0,match,block,in,4," : "");
-            int len = random.nextInt(160);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(SyslogMessage.bare(sb.toString()));
-            checkTotal(tagged(sb.toString()));
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(",:.x "));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
+                r.nextBoolean() ? "5,,,1,em0,match,block,in,4," : "",
+                ",,,,,,0123456789abcdefx.:;=()[]' -inoutpassblockmatchtcpudpicmp", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 300; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     /** Which of the expected names belongs to the field the cut line lacks: the count of its commas + 1. */
@@ -301,44 +231,9 @@ class FilterlogParserTest {
         return commas + 1;
     }
 
-    private void checkTotal(SyslogMessage m) {
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(m.message()).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", m.message())
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(m.message()).isNotBlank().doesNotStartWith("unreadable");
-        }
-    }
-
     private static SyslogMessage tagged(String message) {
         return new SyslogMessage("<134>Nov 26 10:00:00 filterlog: " + message, 134, SyslogMessage.NO_TIMESTAMP, null,
                 "filterlog", null, message);
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(4)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, ",:.x ".charAt(random.nextInt(5)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
     }
 
     private LogEvent event(SyslogMessage m) {

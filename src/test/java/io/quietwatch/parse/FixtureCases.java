@@ -50,6 +50,7 @@ public final class FixtureCases {
             new ParseContext(ZoneId.of("UTC"), Clock.fixed(NOW, ZoneId.of("UTC")), InternalNetworks.defaults());
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final SyslogHeaderParser HEADER = new SyslogHeaderParser();
 
     private FixtureCases() {
     }
@@ -75,6 +76,42 @@ public final class FixtureCases {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read fixture " + resource, e);
         }
+    }
+
+    /** The messages of every case in the fixture files, as {@link #message} makes them. */
+    public static List<SyslogMessage> messages(String... resources) {
+        List<SyslogMessage> messages = new ArrayList<>();
+        for (String f : resources) {
+            for (JsonNode c : load(f)) {
+                messages.add(message(c));
+            }
+        }
+        return messages;
+    }
+
+    /** The lines of every case in the fixture files. */
+    public static List<String> lines(String... resources) {
+        List<String> lines = new ArrayList<>();
+        for (String f : resources) {
+            for (JsonNode c : load(f)) {
+                lines.add(c.path("line").asText());
+            }
+        }
+        return lines;
+    }
+
+    /** The number of cases in the fixture files. */
+    public static int count(String... resources) {
+        int cases = 0;
+        for (String f : resources) {
+            cases += load(f).size();
+        }
+        return cases;
+    }
+
+    /** {@code parser} behind the syslog header parser for lines that start with a PRI, as in the pipeline. */
+    public static EventParser headerFirst(EventParser parser) {
+        return new HeaderFirst(parser);
     }
 
     /** The SyslogMessage a case describes. */
@@ -133,5 +170,27 @@ public final class FixtureCases {
             }
         }
         return map;
+    }
+
+    /** Runs lines that start with a PRI through the syslog header parser before the vendor parser. */
+    private record HeaderFirst(EventParser parser) implements EventParser {
+        @Override
+        public String name() {
+            return parser.name();
+        }
+
+        @Override
+        public boolean claims(SyslogMessage message) {
+            return parser.claims(split(message));
+        }
+
+        @Override
+        public ParseResult parse(SyslogMessage message, ParseContext context) {
+            return parser.parse(split(message), context);
+        }
+
+        private static SyslogMessage split(SyslogMessage m) {
+            return m.message().startsWith("<") ? HEADER.parse(m.original(), CONTEXT) : m;
+        }
     }
 }

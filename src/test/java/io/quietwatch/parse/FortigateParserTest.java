@@ -9,18 +9,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +32,7 @@ class FortigateParserTest {
     private static final String UNREADABLE = "unreadable FortiGate log";
 
     private final FortigateParser parser = new FortigateParser();
+    private final ParserContract contract = ParserContract.of(parser, UNREADABLE);
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -45,11 +41,7 @@ class FortigateParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -76,17 +68,18 @@ class FortigateParserTest {
 
     @Test
     void claimsNoLineOfTheOtherFormatsFixtures() {
+        List<SyslogMessage> theirs = new ArrayList<>();
         for (String other : new String[] {"cisco-asa/built", "cisco-asa/teardown", "cisco-asa/deny",
             "cisco-asa/access-list", "cisco-asa/icmp", "cisco-asa/other", "netfilter/ipv4", "netfilter/ipv6",
             "netfilter/negative", "syslog-header/headers"}) {
             for (JsonNode c : FixtureCases.load("/fixtures/" + other + ".yaml")) {
-                if (c.path("name").asText().toLowerCase(Locale.ROOT).contains("fortigate")) {
-                    continue; // FortiGate lines shown to the ASA parser and the header parser
+                // FortiGate lines shown to the ASA parser and the header parser are ours
+                if (!c.path("name").asText().toLowerCase(Locale.ROOT).contains("fortigate")) {
+                    theirs.add(FixtureCases.message(c));
                 }
-                SyslogMessage m = FixtureCases.message(c);
-                assertThat(parser.claims(m)).as("%s: %s", other, m.message()).isFalse();
             }
         }
+        contract.claimsNone(theirs);
     }
 
     @Test
@@ -169,8 +162,7 @@ class FortigateParserTest {
     @Test
     void withoutAnyTimeTheContextClockDecides() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         ParseResult r = parser.parse(SyslogMessage.bare(CLOSE.substring(CLOSE.indexOf("devname="))), context);
 
         assertThat(r).isInstanceOfSatisfying(ParseResult.Parsed.class,
@@ -212,19 +204,11 @@ class FortigateParserTest {
 
     @Test
     void fieldsTheTrafficLineDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(CLOSE)));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "observerHostname", "format",
-                "eventCode", "category", "action", "outcome", "phase", "sourceIp", "sourcePort", "destinationIp",
-                "destinationPort", "transport", "direction", "hostIp", "durationNanos", "sourceBytes",
-                "destinationBytes", "networkBytes", "networkPackets", "ingressInterface", "egressInterface",
-                "ruleName", "connectionId", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(CLOSE)), Set.of("timestamp", "observerVendor",
+                "observerProduct", "observerHostname", "format", "eventCode", "category", "action", "outcome", "phase",
+                "sourceIp", "sourcePort", "destinationIp", "destinationPort", "transport", "direction", "hostIp",
+                "durationNanos", "sourceBytes", "destinationBytes", "networkBytes", "networkPackets",
+                "ingressInterface", "egressInterface", "ruleName", "connectionId", "original"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -314,101 +298,26 @@ class FortigateParserTest {
 
     @Test
     void neverThrowsAndNeverReachesTheCatchAllOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(" =\"\\"));
         String alphabet = " =\"\\:.-/0123456789abcdefxNA(null)";
         String[] keys = {"date=", "time=", "tz=", "eventtime=", "srcip=", "dstip=", "srcport=", "proto=",
             "duration=", "sentbyte=", "url=", "hostname=", "rawdata=", "remip=", "icmptype=", "action="};
-        for (int i = 0; i < 20_000; i++) {
+        contract.randomLines(random, 20_000, r -> {
             StringBuilder sb = new StringBuilder("devname=x logid=1 type=")
-                    .append(random.nextBoolean() ? "traffic " : random.nextBoolean() ? "utm " : "event subtype=vpn ");
-            int fields = random.nextInt(12);
+                    .append(r.nextBoolean() ? "traffic " : r.nextBoolean() ? "utm " : "event subtype=vpn ");
+            int fields = r.nextInt(12);
             for (int j = 0; j < fields; j++) {
-                sb.append(keys[random.nextInt(keys.length)]);
-                int len = random.nextInt(24);
-                for (int k = 0; k < len; k++) {
-                    sb.append(random.nextInt(20) == 0 ? (char) random.nextInt(0x3000)
-                            : alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-                sb.append(' ');
+                sb.append(RandomLines.noise(r, keys[r.nextInt(keys.length)], alphabet, 24, 20)).append(' ');
             }
-            checkTotal(sb.toString());
-        }
+            return sb.toString();
+        });
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 300; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith(UNREADABLE);
-        }
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(4)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, " =\"\\".charAt(random.nextInt(4)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private LogEvent event(SyslogMessage m) {

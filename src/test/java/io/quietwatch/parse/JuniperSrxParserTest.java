@@ -1,26 +1,18 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +34,9 @@ class JuniperSrxParserTest {
 
     private final JuniperSrxParser parser = new JuniperSrxParser();
     /** Whole syslog lines in the fixtures go through the header parser first, as in the pipeline. */
-    private final EventParser headerFirst = new HeaderFirst(parser);
+    private final EventParser headerFirst = FixtureCases.headerFirst(parser);
+    private final ParserContract contract = ParserContract.of(parser, "unreadable")
+            .views(ParserContract::bareAndSplit).claims(ParserContract.Claims.NOT_MINE_WHEN_UNCLAIMED);
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -51,11 +45,7 @@ class JuniperSrxParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -74,29 +64,19 @@ class JuniperSrxParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "%ASA-6-302013: Built inbound TCP connection 7 for outside:203.0.113.5/51234 (203.0.113.5/51234) to inside:10.1.1.2/22 (10.1.1.2/22)",
-        "[UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56 SRC=203.0.113.45 DST=192.168.1.10 LEN=60 PROTO=TCP SPT=1 DPT=22 URGP=0",
-        "date=2026-11-26 time=10:00:00 devname=\"FGT60F\" type=\"traffic\" srcip=10.0.0.5 dstip=203.0.113.7 action=\"close\"",
-        "CEF:0|Check Point|VPN-1 & FireWall-1|Check Point|Accept|https|Unknown|act=Accept src=10.0.0.5",
-        "1,2026/11/26 10:00:00,012801000001,TRAFFIC,end,2561,2026/11/26 10:00:00,10.0.0.5,203.0.113.7,0.0.0.0,0.0.0.0,allow-web",
-        "5,,,1000000103,igb0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,203.0.113.9,192.168.1.10,51234,22,0,S,1,,64240,,mss",
-        "[action:\"Accept\"; ifdir:\"outbound\"; origin:\"10.0.0.1\"; src:\"10.0.0.5\"; dst:\"203.0.113.7\"]",
-        "1795687200.123    155 10.0.0.5 TCP_MISS/200 5120 GET http://example.com/setup.exe - HIER_DIRECT/203.0.113.7 application/octet-stream",
-        "{\"ts\":1795687200.0,\"uid\":\"CHhAvVGS1DHFjwGM9\",\"id.orig_h\":\"10.0.0.5\",\"proto\":\"tcp\",\"duration\":3605.1}",
-    })
-    void doesNotClaimOtherVendorsLines(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
+    @MethodSource("foreignLines")
+    void doesNotClaimOtherVendorsLines(SyslogMessage m) {
+        contract.claimsNone(List.of(m));
+    }
 
-        assertThat(parser.claims(m)).isFalse();
-        assertThat(parser.parse(m, FixtureCases.CONTEXT)).isInstanceOf(ParseResult.NotMine.class);
+    static Stream<Named<SyslogMessage>> foreignLines() {
+        return ParserContract.foreignLines(JuniperSrxParser.NAME);
     }
 
     @Test
     void timeComesFromTheHeaderElseFromTheContextClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         long header = Instant.parse("2026-05-06T07:08:09Z").toEpochMilli();
 
         LogEvent bare = event(SyslogMessage.bare(CLOSE), context);
@@ -129,19 +109,12 @@ class JuniperSrxParserTest {
 
     @Test
     void fieldsTheLineDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(CLOSE), FixtureCases.CONTEXT));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "format", "eventCode",
-                "category", "action", "outcome", "phase", "reason", "sourceIp", "sourcePort", "destinationIp",
-                "destinationPort", "sourceNatIp", "sourceNatPort", "destinationNatIp", "destinationNatPort",
-                "transport", "direction", "hostIp", "durationNanos", "sourceBytes", "destinationBytes", "networkBytes",
-                "networkPackets", "ingressInterface", "egressInterface", "ruleName", "connectionId", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(CLOSE), FixtureCases.CONTEXT), Set.of(
+                "timestamp", "observerVendor", "observerProduct", "format", "eventCode", "category", "action",
+                "outcome", "phase", "reason", "sourceIp", "sourcePort", "destinationIp", "destinationPort",
+                "sourceNatIp", "sourceNatPort", "destinationNatIp", "destinationNatPort", "transport", "direction",
+                "hostIp", "durationNanos", "sourceBytes", "destinationBytes", "networkBytes", "networkPackets",
+                "ingressInterface", "egressInterface", "ruleName", "connectionId", "original"));
     }
 
     @ParameterizedTest(name = "{2}")
@@ -168,126 +141,24 @@ class JuniperSrxParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 300; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
-        String alphabet = " /->()0123456789.:NA_x\"=[]RT_FLOW_SESSION_CLOSE junos@";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "RT_FLOW_SESSION_CLOSE: session closed "
-                    : random.nextBoolean() ? "RT_FLOW_SESSION_DENY: session denied " : "[junos@1 ");
-            int len = random.nextInt(160);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(sb.toString());
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 300,
+                RandomLines.Garble.inserting(" /->()\"=]\\"));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
+                r.nextBoolean() ? "RT_FLOW_SESSION_CLOSE: session closed "
+                        : r.nextBoolean() ? "RT_FLOW_SESSION_DENY: session denied " : "[junos@1 ",
+                " /->()0123456789.:NA_x\"=[]RT_FLOW_SESSION_CLOSE junos@", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<SyslogMessage> messages = new ArrayList<>();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : fixtureLines()) {
-            SyslogMessage m = HEADER.parse(line, FixtureCases.CONTEXT);
-            messages.add(m);
-            expected.add(parser.parse(m, FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 300; round++) {
-                        last = new ArrayList<>();
-                        for (SyslogMessage m : messages) {
-                            last.add(parser.parse(m, FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Total over any input: a result, never the catch-all, NotMine only for unclaimed or foreign lines. */
-    private void checkTotal(String line) {
-        for (SyslogMessage m : List.of(SyslogMessage.bare(line), HEADER.parse(line, FixtureCases.CONTEXT))) {
-            ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-            assertThat(r).as(line).isNotNull();
-            if (!parser.claims(m)) {
-                assertThat(r).as(line).isInstanceOf(ParseResult.NotMine.class);
-            }
-            if (r instanceof ParseResult.Malformed bad) {
-                assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith("unreadable");
-            }
-        }
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(4)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, " /->()\"=]\\".charAt(random.nextInt(10)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
+        contract.sameResultsOnThreads(
+                FixtureCases.lines(FIXTURES).stream().map(ParserContract::split).toList(), 300);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {
         ParseResult r = parser.parse(m, context);
         assertThat(r).as(m.message()).isInstanceOf(ParseResult.Parsed.class);
         return ((ParseResult.Parsed) r).event();
-    }
-
-    /** Runs lines that start with a PRI through the syslog header parser before the vendor parser. */
-    private record HeaderFirst(EventParser parser) implements EventParser {
-        @Override
-        public String name() {
-            return parser.name();
-        }
-
-        @Override
-        public boolean claims(SyslogMessage message) {
-            return parser.claims(split(message));
-        }
-
-        @Override
-        public ParseResult parse(SyslogMessage message, ParseContext context) {
-            return parser.parse(split(message), context);
-        }
-
-        private static SyslogMessage split(SyslogMessage m) {
-            return m.message().startsWith("<") ? HEADER.parse(m.original(), FixtureCases.CONTEXT) : m;
-        }
     }
 }

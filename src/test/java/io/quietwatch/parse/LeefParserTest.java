@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,8 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -20,6 +17,7 @@ class LeefParserTest {
     private static final String[] FIXTURES = {"/fixtures/leef/events.yaml", "/fixtures/leef/negative.yaml"};
 
     private final LeefParser parser = new LeefParser();
+    private final ParserContract contract = ParserContract.of(parser, "unreadable");
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -28,11 +26,7 @@ class LeefParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(20);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -48,9 +42,7 @@ class LeefParserTest {
         assertThat(parser.claims(SyslogMessage.bare("CEF:0|V|P|1|2|n|3|src=192.0.2.1"))).isFalse();
         assertThat(parser.claims(SyslogMessage.bare(""))).isFalse();
         assertThat(parser.claims(null)).isFalse();
-        for (JsonNode c : FixtureCases.load("/fixtures/cef/firewalls.yaml")) {
-            assertThat(parser.claims(FixtureCases.message(c))).as(c.path("line").asText()).isFalse();
-        }
+        contract.claimsNone(FixtureCases.messages("/fixtures/cef/firewalls.yaml"));
     }
 
     @Test
@@ -128,43 +120,11 @@ class LeefParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(CefParserTest.garble(line, random));
-            }
-        }
-        String alphabet = " =|^\t#0123456789abcdefxLEF.:srcdstPort";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "LEEF:" + random.nextInt(3) + ".0|" : "");
-            int len = random.nextInt(160);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(sb.toString());
-        }
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith("unreadable");
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200, CefParserTest.GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
+                r.nextBoolean() ? "LEEF:" + r.nextInt(3) + ".0|" : "",
+                " =|^\t#0123456789abcdefxLEF.:srcdstPort", 160, 10));
     }
 
     private LogEvent event(SyslogMessage m) {

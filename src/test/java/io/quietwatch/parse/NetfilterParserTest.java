@@ -1,7 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,17 +7,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +24,7 @@ class NetfilterParserTest {
             + "ID=1 DF PROTO=TCP SPT=1000 DPT=80 WINDOW=1 RES=0x00 SYN URGP=0";
 
     private final NetfilterParser parser = new NetfilterParser();
+    private final ParserContract contract = ParserContract.of(parser, null);
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -42,11 +33,7 @@ class NetfilterParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(25);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(25);
     }
 
     @Test
@@ -69,8 +56,7 @@ class NetfilterParserTest {
     @Test
     void timeComesFromTheHeaderElseFromTheContextClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         long header = Instant.parse("2026-05-06T07:08:09Z").toEpochMilli();
 
         LogEvent bare = event(SyslogMessage.bare(UFW_SYN), context);
@@ -85,18 +71,11 @@ class NetfilterParserTest {
 
     @Test
     void fieldsTheLineDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(UFW_SYN), FixtureCases.CONTEXT));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "format", "category",
-                "action", "outcome", "phase", "sourceIp", "sourcePort", "destinationIp", "destinationPort",
-                "transport", "direction", "hostIp", "networkBytes", "networkPackets", "ipTtl", "ipId", "tcpFlags",
-                "ingressInterface", "ruleName", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(UFW_SYN), FixtureCases.CONTEXT), Set.of(
+                "timestamp", "observerVendor", "observerProduct", "format", "category", "action", "outcome", "phase",
+                "sourceIp", "sourcePort", "destinationIp", "destinationPort", "transport", "direction", "hostIp",
+                "networkBytes", "networkPackets", "ipTtl", "ipId", "tcpFlags", "ingressInterface", "ruleName",
+                "original"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,96 +149,19 @@ class NetfilterParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
-        String alphabet = " =[]:.-0123456789abcdefINOUTSRCDSTPROTYLEN";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "IN=" : "");
-            int len = random.nextInt(120);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            if (random.nextBoolean()) {
-                sb.append(" OUT= SRC=").append(random.nextBoolean() ? "1.2.3.4" : "[");
-            }
-            checkTotal(sb.toString());
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(" =[]:"));
+        contract.randomLines(random, 20_000, r -> {
+            String line = RandomLines.noise(r, r.nextBoolean() ? "IN=" : "",
+                    " =[]:.-0123456789abcdefINOUTSRCDSTPROTYLEN", 120, 10);
+            return r.nextBoolean() ? line + " OUT= SRC=" + (r.nextBoolean() ? "1.2.3.4" : "[") : line;
+        });
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 500; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank();
-        }
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(4)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, " =[]:".charAt(random.nextInt(5)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 500);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

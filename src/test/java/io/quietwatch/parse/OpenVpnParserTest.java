@@ -3,20 +3,17 @@ package io.quietwatch.parse;
 import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +25,9 @@ class OpenVpnParserTest {
     private static final OpenVpnParser PARSER = new OpenVpnParser();
     private static final SyslogHeaderParser HEADER = new SyslogHeaderParser();
     private static final ParseContext CONTEXT = FixtureCases.CONTEXT;
+    /** Lines go through the syslog header parser first; markers may stand anywhere, so NotMine is not checked. */
+    private static final ParserContract CONTRACT = ParserContract.of(PARSER, "unreadable")
+            .views(line -> List.of(ParserContract.split(line))).claims(ParserContract.Claims.UNCHECKED);
 
     /** Whole lines as they arrive: syslog header (if any), then the OpenVPN message. */
     private static final String[] SAMPLES = {
@@ -68,11 +68,7 @@ class OpenVpnParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(60);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(60);
     }
 
     @Test
@@ -106,25 +102,14 @@ class OpenVpnParserTest {
                 .isFalse();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '§', textBlock = """
-        cisco asa     §        § %ASA-6-302013: Built outbound TCP connection 9 for outside:198.51.100.21/22 (198.51.100.21/22) to inside:10.1.1.2/53496 (10.1.1.2/53496)
-        asa vpn       §        § %ASA-4-113019: Group = G, Username = jdoe, IP = 198.51.100.7, Session disconnected. Session Type: SSL, Duration: 1h:02m:03s, Bytes xmt: 1, Bytes rcv: 2, Reason: User Requested
-        netfilter     § kernel § [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56 SRC=203.0.113.45 DST=192.168.1.10 LEN=60 TTL=52 ID=1 DF PROTO=TCP SPT=51234 DPT=22 SYN URGP=0
-        fortigate     §        § date=2026-11-26 time=10:00:00 devname="fg1" logid="0101039947" type="event" subtype="vpn" action="tunnel-up" remip=198.51.100.7 tunnelip=10.212.134.200 user="jdoe"
-        cef           §        § CEF:0|Check Point|VPN-1 & FireWall-1|Check Point|Log In|Log In|Unknown|act=Accept src=198.51.100.7 suser=jdoe
-        pan-os        §        § 1,2026/11/26 10:00:00,001801000000,TRAFFIC,end,2561,2026/11/26 10:00:00,10.0.0.5,93.184.216.34,203.0.113.5,93.184.216.34,allow-web,jdoe,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,fwd,2026/11/26 10:00:00,12345,1,51234,443,40001,443,0x400019,tcp,allow,5000,2000,3000,20
-        globalprotect §        § 1,2026/11/26 10:00:00,001801000000,GLOBALPROTECT,0,2561,2026/11/26 10:00:00,vsys1,gateway-connected,connected,,IPSec,jdoe,US,laptop,198.51.100.7,0.0.0.0,10.10.0.5,0.0.0.0
-        filterlog     § filterlog § 5,,,1000000103,igb0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,198.51.100.7,10.0.0.1,51234,22,0,S,1234,,64240,,mss
-        srx           § RT_FLOW § RT_FLOW_SESSION_CREATE: session created 10.0.0.5/51234->93.184.216.34/443 0x0 junos-https 203.0.113.5/40001->93.184.216.34/443 0x0 N/A N/A N/A N/A 6 allow-web trust untrust 12345 N/A(N/A) ge-0/0/1.0 UNKNOWN UNKNOWN UNKNOWN N/A N/A -1 N/A
-        check point   §        § time=1764151200|hostname=gw1|product=VPN-1 & FireWall-1|action=Accept|ifdir=outbound|src=10.0.0.5|dst=93.184.216.34|proto=6|user=jdoe
-        squid         § squid  § 1764151200.123 150 10.0.0.5 TCP_MISS/200 1234 GET http://example.com/setup.exe - HIER_DIRECT/93.184.216.34 application/x-msdownload
-        zeek          §        § 1764151200.123456	CwSzd24j4uVtdjUb4	10.0.0.5	51234	93.184.216.34	443	tcp	ssl	3600.5	1000	2000	SF	T	F	0	ShADadFf	10	1400	12	2600	-
-        """)
-    void doesNotClaimOtherVendorsLines(String vendor, String app, String message) {
-        SyslogMessage m = new SyslogMessage(message, -1, SyslogMessage.NO_TIMESTAMP, null, app, null, message);
-        assertThat(PARSER.claims(m)).as(vendor).isFalse();
-        assertThat(PARSER.parse(m, CONTEXT)).as(vendor).isInstanceOf(ParseResult.NotMine.class);
+    @ParameterizedTest
+    @MethodSource("foreignLines")
+    void doesNotClaimOtherVendorsLines(SyslogMessage m) {
+        CONTRACT.claimsNone(List.of(m));
+    }
+
+    static Stream<Named<SyslogMessage>> foreignLines() {
+        return ParserContract.foreignLines(OpenVpnParser.NAME);
     }
 
     @Test
@@ -168,8 +153,7 @@ class OpenVpnParserTest {
     @Test
     void timeFallsBackToTheHeaderThenToTheContextClock() {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         assertThat(event(SAMPLES[1], context).timestamp())
                 .isEqualTo(Instant.parse("2029-11-26T10:00:00Z").toEpochMilli());
         assertThat(event("jdoe/198.51.100.7:51234 MULTI: Learn: 10.8.0.6 -> jdoe/198.51.100.7:51234", context)
@@ -191,14 +175,13 @@ class OpenVpnParserTest {
         for (String line : SAMPLES) {
             assertThat(parse(line, CONTEXT)).as(line).isInstanceOf(ParseResult.Parsed.class);
             for (int len = 0; len < line.length(); len++) {
-                checked(line.substring(0, len));
+                CONTRACT.check(line.substring(0, len));
             }
         }
     }
 
     @Test
     void randomGarbageNeverThrows() {
-        Random random = new Random(1194L);
         String[] heads = {"<29>Nov 26 10:00:00 vpn1 openvpn[811]: ", "2026-11-26 09:15:02 ", "Thu Nov 26 09:15:02 2026 ",
             "[stdout#info] [OVPN 0] OUT: '", "[stdout#info] OUT: \"2026-11-26 09:15:02 ",
             "1764148502.250000 1 ", "CLIENT_LIST,", "ROUTING_TABLE\t", "HEADER,", ""};
@@ -209,69 +192,20 @@ class OpenVpnParserTest {
             "VERIFY ERROR: depth=0, error=", "CN=", "user '", "' authenticated", "Inactivity timeout (", ")",
             "TLS: Username/Password authentication succeeded for username '", "UNDEF", "10.8.0.6", "C",
             "2026-11-26 09:00:00", "99999999999999999999", "1795683600", "peer-id=3 ", "x"};
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(heads[random.nextInt(heads.length)]);
-            int n = random.nextInt(30);
-            for (int j = 0; j < n; j++) {
-                if (random.nextInt(8) == 0) {
-                    sb.append((char) random.nextInt(128));
-                } else {
-                    sb.append(pieces[random.nextInt(pieces.length)]);
-                }
-            }
-            checked(sb.toString());
-        }
+        CONTRACT.randomLines(new Random(1194L), 20_000,
+                r -> RandomLines.pieces(r, heads[r.nextInt(heads.length)], pieces));
     }
 
     @Test
     void randomlyDamagedValidLinesNeverThrow() {
-        Random random = new Random(2026L);
         String alphabet = "0123456789abcdef:/[]() ,.'-=_\tCLIENT_MULTI";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(SAMPLES[random.nextInt(SAMPLES.length)]);
-            int edits = 1 + random.nextInt(4);
-            for (int e = 0; e < edits && sb.length() > 0; e++) {
-                int at = random.nextInt(sb.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> sb.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                    case 1 -> sb.deleteCharAt(at);
-                    default -> sb.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
-                }
-            }
-            checked(sb.toString());
-        }
+        CONTRACT.randomLines(new Random(2026L), 20_000,
+                r -> RandomLines.damaged(r, SAMPLES[r.nextInt(SAMPLES.length)], alphabet));
     }
 
     @Test
     void oneInstanceParsesFromSeveralThreadsAlike() throws Exception {
-        List<LogEvent> expected = new ArrayList<>();
-        for (String line : SAMPLES) {
-            expected.add(event(line, CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<LogEvent>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<LogEvent> last = null;
-                    for (int round = 0; round < 2_000; round++) {
-                        last = new ArrayList<>();
-                        for (String line : SAMPLES) {
-                            last.add(event(line, CONTEXT));
-                        }
-                        if (!last.equals(expected)) {
-                            return last;
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<LogEvent>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        CONTRACT.sameResultsOnThreads(Stream.of(SAMPLES).map(ParserContract::split).toList(), 2_000);
     }
 
     /** Reads the syslog header first, as {@link LineParser} does, so fixtures can carry the tag. */
@@ -302,16 +236,6 @@ class OpenVpnParserTest {
 
     private static ParseResult parse(String line, ParseContext context) {
         return PARSER.parse(HEADER.parse(line, context), context);
-    }
-
-    /** Parses {@code line}; the result must exist and must not come from the parser's safety net. */
-    private static ParseResult checked(String line) {
-        ParseResult result = parse(line, CONTEXT);
-        assertThat(result).as(line).isNotNull();
-        if (result instanceof ParseResult.Malformed m) {
-            assertThat(m.reason()).as(line).isNotBlank().doesNotStartWith("unreadable");
-        }
-        return result;
     }
 
     private static String reason(String line) {

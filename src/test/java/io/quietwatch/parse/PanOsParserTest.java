@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
@@ -9,17 +8,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +30,7 @@ class PanOsParserTest {
     private static final String NO_DEVICE_NAME = TRAFFIC_END.substring(0, TRAFFIC_END.indexOf(",tcp-fin,"));
 
     private final PanOsParser parser = new PanOsParser();
+    private final ParserContract contract = ParserContract.of(parser, "unreadable PAN-OS log");
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -45,11 +39,7 @@ class PanOsParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -78,27 +68,15 @@ class PanOsParserTest {
 
     @Test
     void claimsNoLineOfTheOtherFormatsAndTheyClaimNoneOfOurs() {
-        List<EventParser> others = List.of(new CiscoAsaParser(), new NetfilterParser());
-        for (String line : fixtureLines()) {
-            if (!claims(line)) {
-                continue; // the other formats' lines in negative.yaml
-            }
-            for (EventParser other : others) {
-                assertThat(other.claims(SyslogMessage.bare(line))).as("%s claims %s", other.name(), line).isFalse();
-            }
-        }
-        String[] theirs = {"/fixtures/cisco-asa/built.yaml", "/fixtures/cisco-asa/teardown.yaml",
-            "/fixtures/cisco-asa/deny.yaml", "/fixtures/cisco-asa/access-list.yaml", "/fixtures/cisco-asa/icmp.yaml",
-            "/fixtures/cisco-asa/other.yaml", "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml",
-            "/fixtures/netfilter/negative.yaml"};
-        int checked = 0;
-        for (String f : theirs) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                assertThat(claims(c.path("line").asText())).as(c.path("line").asText()).isFalse();
-                checked++;
-            }
-        }
-        assertThat(checked).isGreaterThan(30);
+        contract.othersClaimNoneOfOurs(FixtureCases.lines(FIXTURES),
+                List.of(new CiscoAsaParser(), new NetfilterParser()));
+        List<SyslogMessage> theirs = FixtureCases.messages("/fixtures/cisco-asa/built.yaml",
+                "/fixtures/cisco-asa/teardown.yaml", "/fixtures/cisco-asa/deny.yaml",
+                "/fixtures/cisco-asa/access-list.yaml", "/fixtures/cisco-asa/icmp.yaml",
+                "/fixtures/cisco-asa/other.yaml", "/fixtures/netfilter/ipv4.yaml", "/fixtures/netfilter/ipv6.yaml",
+                "/fixtures/netfilter/negative.yaml");
+        assertThat(theirs).hasSizeGreaterThan(30);
+        contract.claimsNone(theirs);
     }
 
     @Test
@@ -116,8 +94,7 @@ class PanOsParserTest {
     @Test
     void timeFallsBackToTheHeaderThenToTheClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         long header = Instant.parse("2026-05-06T07:08:09Z").toEpochMilli();
         String noTimes = TRAFFIC_END.replace("2026/11/26 10:00:05,", "2026/11/26 99:00:05,")
                 .replace("2026/11/26 10:00:04,10.1", "bad,10.1");
@@ -179,20 +156,12 @@ class PanOsParserTest {
 
     @Test
     void fieldsATrafficEndDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(TRAFFIC_END), FixtureCases.CONTEXT));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "observerHostname", "format",
-                "eventCode", "category", "action", "outcome", "phase", "reason", "sourceIp", "sourcePort",
-                "destinationIp", "destinationPort", "sourceNatIp", "sourceNatPort", "destinationNatIp",
-                "destinationNatPort", "transport", "direction", "hostIp", "durationNanos", "sourceBytes",
-                "destinationBytes", "networkBytes", "networkPackets", "ingressInterface", "egressInterface",
-                "ruleName", "userName", "connectionId", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(TRAFFIC_END), FixtureCases.CONTEXT), Set.of(
+                "timestamp", "observerVendor", "observerProduct", "observerHostname", "format", "eventCode", "category",
+                "action", "outcome", "phase", "reason", "sourceIp", "sourcePort", "destinationIp", "destinationPort",
+                "sourceNatIp", "sourceNatPort", "destinationNatIp", "destinationNatPort", "transport", "direction",
+                "hostIp", "durationNanos", "sourceBytes", "destinationBytes", "networkBytes", "networkPackets",
+                "ingressInterface", "egressInterface", "ruleName", "userName", "connectionId", "original"));
     }
 
     @ParameterizedTest(name = "{2}: [{1}]")
@@ -217,97 +186,21 @@ class PanOsParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
-        String alphabet = ",,,,\"\"/:.- 0123456789TRAFICHEGLOBPSYMURxaf";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "1,2026/11/26 10:00:05,01,TRAFFIC," : "");
-            int len = random.nextInt(300);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(20) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(sb.toString());
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200,
+                RandomLines.Garble.inserting(",\"/:."));
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
+                r.nextBoolean() ? "1,2026/11/26 10:00:05,01,TRAFFIC," : "",
+                ",,,,\"\"/:.- 0123456789TRAFICHEGLOBPSYMURxaf", 300, 20));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 300; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private boolean claims(String message) {
         return parser.claims(SyslogMessage.bare(message));
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith("unreadable PAN-OS log");
-        }
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(4)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, ",\"/:.".charAt(random.nextInt(5)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {

@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
@@ -12,14 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +30,12 @@ class SquidParserTest {
     private static final String COMBINED = "10.0.0.5 - bob [26/Nov/2026:10:00:00 +0100] \"GET http://example.com/a.exe "
             + "HTTP/1.1\" 200 12345 \"-\" \"Mozilla/5.0\" TCP_MISS:HIER_DIRECT";
 
+    /** Squid lines are full of digits: one edit in five overwrites a character with a digit. */
+    private static final RandomLines.Garble GARBLE = new RandomLines.Garble(" \"[]/:",
+            (sb, at, random) -> sb.setCharAt(at, (char) ('0' + random.nextInt(10))));
+
     private final SquidParser parser = new SquidParser();
+    private final ParserContract contract = ParserContract.of(parser, "unreadable squid line");
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -45,11 +44,7 @@ class SquidParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -78,23 +73,13 @@ class SquidParserTest {
 
     @Test
     void claimsNoLineOfTheOtherParsersFixtures() {
-        for (String f : FOREIGN_FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                assertThat(parser.claims(FixtureCases.message(c))).as("%s: %s", f, c.path("line").asText()).isFalse();
-            }
-        }
+        contract.claimsNone(FixtureCases.messages(FOREIGN_FIXTURES));
     }
 
     @Test
     void otherParsersClaimNoSquidLine() {
-        List<EventParser> others = List.of(new CiscoAsaParser(), new NetfilterParser());
-        for (String line : fixtureLines()) {
-            for (EventParser other : others) {
-                if (parser.claims(SyslogMessage.bare(line))) {
-                    assertThat(other.claims(SyslogMessage.bare(line))).as("%s on %s", other.name(), line).isFalse();
-                }
-            }
-        }
+        contract.othersClaimNoneOfOurs(FixtureCases.lines(FIXTURES),
+                List.of(new CiscoAsaParser(), new NetfilterParser()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,8 +130,7 @@ class SquidParserTest {
     @Test
     void untaggedTextWithoutTimeUsesTheContextClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
 
         LogEvent e = event(tagged("squid", "FATAL: no cache_dir"), context);
 
@@ -164,18 +148,10 @@ class SquidParserTest {
 
     @Test
     void fieldsTheNativeLineDoesNotCarryStayNull() {
-        Map<String, Object> c = FixtureCases.components(event(SyslogMessage.bare(NATIVE), FixtureCases.CONTEXT));
-        Set<String> carried = Set.of("timestamp", "observerVendor", "observerProduct", "format", "category",
-                "action", "outcome", "sourceIp", "destinationIp", "destinationPort", "direction", "hostIp",
-                "durationNanos", "destinationBytes", "url", "urlDomain", "httpMethod", "httpStatus", "mimeType",
-                "fileName", "original");
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
+        ParserContract.onlyCarried(event(SyslogMessage.bare(NATIVE), FixtureCases.CONTEXT), Set.of(
+                "timestamp", "observerVendor", "observerProduct", "format", "category", "action", "outcome", "sourceIp",
+                "destinationIp", "destinationPort", "direction", "hostIp", "durationNanos", "destinationBytes", "url",
+                "urlDomain", "httpMethod", "httpStatus", "mimeType", "fileName", "original"));
     }
 
     @ParameterizedTest(name = "{0}/{1} via {2}: {3}")
@@ -314,94 +290,16 @@ class SquidParserTest {
 
     @Test
     void neverThrowsOnTruncatedOrGarbledLines() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 300; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
-        String alphabet = " \"[]/:.-_0123456789abcdefTCPMISHRD%\\";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "1732615200.123 " : "10.0.0.5 - - [");
-            int len = random.nextInt(160);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(12) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(sb.toString());
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 300, GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
+                r.nextBoolean() ? "1732615200.123 " : "10.0.0.5 - - [",
+                " \"[]/:.-_0123456789abcdefTCPMISHRD%\\", 160, 12));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 300; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith("unreadable squid line");
-        }
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(5)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, " \"[]/:".charAt(random.nextInt(6)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                case 3 -> sb.setCharAt(at, (char) ('0' + random.nextInt(10)));
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 300);
     }
 
     private static SyslogMessage tagged(String app, String message) {

@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.event.LogEvent;
 import org.junit.jupiter.api.DynamicTest;
@@ -13,14 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +34,12 @@ class ZeekParserTest {
             + "\"proto\":\"tcp\",\"duration\":3.141592,\"orig_bytes\":2104,\"resp_bytes\":6881,\"conn_state\":\"SF\","
             + "\"missed_bytes\":0,\"orig_pkts\":16,\"resp_pkts\":14}";
 
+    /** Zeek escapes bytes as {@code \xNN}: one edit in five inserts a stray escape. */
+    private static final RandomLines.Garble GARBLE = new RandomLines.Garble("\t{}[]\":,\\",
+            (sb, at, random) -> sb.insert(at, "\\x"));
+
     private final ZeekParser parser = new ZeekParser();
+    private final ParserContract contract = ParserContract.of(parser, "unreadable Zeek record");
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
@@ -50,11 +48,7 @@ class ZeekParserTest {
 
     @Test
     void fixtureFilesHoldEnoughCases() {
-        int cases = 0;
-        for (String f : FIXTURES) {
-            cases += FixtureCases.load(f).size();
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(30);
+        assertThat(FixtureCases.count(FIXTURES)).isGreaterThanOrEqualTo(30);
     }
 
     @Test
@@ -105,25 +99,14 @@ class ZeekParserTest {
 
     @Test
     void fieldsTheRecordsDoNotCarryStayNull() {
-        assertOnlyCarried(event(SyslogMessage.bare(CONN_TSV), FixtureCases.CONTEXT), Set.of("timestamp",
+        ParserContract.onlyCarried(event(SyslogMessage.bare(CONN_TSV), FixtureCases.CONTEXT), Set.of("timestamp",
                 "observerVendor", "observerProduct", "format", "eventCode", "category", "action", "phase", "sourceIp",
                 "sourcePort", "destinationIp", "destinationPort", "transport", "direction", "hostIp", "durationNanos",
                 "sourceBytes", "destinationBytes", "networkBytes", "networkPackets", "connectionId", "original"));
-        assertOnlyCarried(event(SyslogMessage.bare(HTTP_TSV), FixtureCases.CONTEXT), Set.of("timestamp",
+        ParserContract.onlyCarried(event(SyslogMessage.bare(HTTP_TSV), FixtureCases.CONTEXT), Set.of("timestamp",
                 "observerVendor", "observerProduct", "format", "eventCode", "category", "sourceIp", "sourcePort",
                 "destinationIp", "destinationPort", "transport", "direction", "hostIp", "url", "urlDomain",
                 "httpMethod", "httpStatus", "mimeType", "userAgent", "fileName", "connectionId", "original"));
-    }
-
-    private static void assertOnlyCarried(LogEvent e, Set<String> carried) {
-        Map<String, Object> c = FixtureCases.components(e);
-        c.forEach((name, value) -> {
-            if (carried.contains(name)) {
-                assertThat(value).as(name).isNotNull();
-            } else {
-                assertThat(value).as(name).isNull();
-            }
-        });
     }
 
     @Test
@@ -147,8 +130,7 @@ class ZeekParserTest {
     @Test
     void timeWithoutTsComesFromTheHeaderElseFromTheClock() {
         Instant now = Instant.parse("2027-01-02T03:04:05Z");
-        ParseContext context = new ParseContext(ZoneId.of("UTC"), Clock.fixed(now, ZoneId.of("UTC")),
-                InternalNetworks.defaults());
+        ParseContext context = ParserContract.contextAt(now);
         String line = CONN_JSON.replace("\"ts\":1795687400.123456,", "");
         long header = Instant.parse("2026-05-06T07:08:09Z").toEpochMilli();
 
@@ -250,95 +232,16 @@ class ZeekParserTest {
 
     @Test
     void neverThrowsAndNeverNeedsTheCatchAll() {
-        List<String> lines = fixtureLines();
         Random random = new Random(20261126);
-        for (String line : lines) {
-            for (int cut = 0; cut <= line.length(); cut++) {
-                checkTotal(line.substring(0, cut));
-                checkTotal(line.substring(cut));
-            }
-            for (int i = 0; i < 200; i++) {
-                checkTotal(garble(line, random));
-            }
-        }
-        String alphabet = "{}[]\":,.-\\\t 0123456789abcdefxuCtsuidorig_hp#";
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder(random.nextBoolean()
-                    ? "{\"uid\":\"C\",\"id.orig_h\":" : "1795687200.123456\tC");
-            int len = random.nextInt(160);
-            for (int j = 0; j < len; j++) {
-                sb.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x3000)
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            checkTotal(sb.toString());
-        }
+        contract.damagedLines(FixtureCases.lines(FIXTURES), random, 200, GARBLE);
+        contract.randomLines(random, 20_000, r -> RandomLines.noise(r,
+                r.nextBoolean() ? "{\"uid\":\"C\",\"id.orig_h\":" : "1795687200.123456\tC",
+                "{}[]\":,.-\\\t 0123456789abcdefxuCtsuidorig_hp#", 160, 10));
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
-        List<String> lines = fixtureLines();
-        List<ParseResult> expected = new ArrayList<>();
-        for (String line : lines) {
-            expected.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<List<ParseResult>>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                runs.add(pool.submit(() -> {
-                    List<ParseResult> last = null;
-                    for (int round = 0; round < 200; round++) {
-                        last = new ArrayList<>();
-                        for (String line : lines) {
-                            last.add(parser.parse(SyslogMessage.bare(line), FixtureCases.CONTEXT));
-                        }
-                    }
-                    return last;
-                }));
-            }
-            for (Future<List<ParseResult>> run : runs) {
-                assertThat(run.get()).isEqualTo(expected);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void checkTotal(String line) {
-        SyslogMessage m = SyslogMessage.bare(line);
-        ParseResult r = parser.parse(m, FixtureCases.CONTEXT);
-        assertThat(r).as(line).isNotNull();
-        assertThat(r instanceof ParseResult.NotMine).as("NotMine exactly when not claimed: %s", line)
-                .isEqualTo(!parser.claims(m));
-        if (r instanceof ParseResult.Malformed bad) {
-            assertThat(bad.reason()).as(line).isNotBlank().doesNotStartWith("unreadable Zeek record");
-        }
-    }
-
-    private static String garble(String line, Random random) {
-        StringBuilder sb = new StringBuilder(line);
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits && sb.length() > 0; e++) {
-            int at = random.nextInt(sb.length());
-            switch (random.nextInt(5)) {
-                case 0 -> sb.deleteCharAt(at);
-                case 1 -> sb.insert(at, "\t{}[]\":,\\".charAt(random.nextInt(9)));
-                case 2 -> sb.setCharAt(at, (char) random.nextInt(0x80));
-                case 3 -> sb.insert(at, "\\x");
-                default -> sb.insert(at, sb.substring(random.nextInt(sb.length())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> fixtureLines() {
-        List<String> lines = new ArrayList<>();
-        for (String f : FIXTURES) {
-            for (JsonNode c : FixtureCases.load(f)) {
-                lines.add(c.path("line").asText());
-            }
-        }
-        return lines;
+        contract.sameResultsOnThreads(ParserContract.bare(FixtureCases.lines(FIXTURES)), 200);
     }
 
     private LogEvent event(SyslogMessage m, ParseContext context) {
