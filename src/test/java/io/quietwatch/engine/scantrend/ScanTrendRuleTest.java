@@ -42,9 +42,31 @@ class ScanTrendRuleTest {
     void load() throws IOException {
         Files.copy(Path.of("epl-rules/scan-trend.epl"), dir.resolve("scan-trend.epl"));
         engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, alerts::add, lists);
-        RuleEngine.LoadProblems problems = engine.load(dir, "rules", Map.of());
+        // these cases test the z-score logic on small counts: the materiality guard is off here and
+        // has its own test below
+        RuleEngine.LoadProblems problems = engine.load(dir, "rules",
+                Map.of("scan_trend_min_ratio", 1.0, "scan_trend_min_increase", 0.0));
         assertThat(problems.rules()).isEmpty();
         assertThat(problems.variables()).isEmpty();
+    }
+
+    @Test
+    void withTheDefaultsOnlyAMaterialChangeCounts() {
+        engine.close();
+        alerts.clear();
+        engine = new RuleEngine(RuleEngine.Mode.REPLAY, Clock.systemUTC(), 0, alerts::add, lists);
+        assertThat(engine.load(dir, "rules", Map.of()).isEmpty()).isTrue();
+        // a busy port alternating 100 and 120 packets an hour: 150 is z = 4 but not twice the mean
+        for (int h = 0; h < 30; h++) {
+            hour(h, 445, h % 2 == 0 ? 100 : 120, 20);
+        }
+        hour(30, 445, 150, 40);
+        hour(31, 445, 110, 20);
+        assertThat(alerts).isEmpty();
+        // then it triples: material
+        hour(32, 445, 330, 60);
+        hour(33, 445, 110, 20);
+        assertThat(alerts).extracting(Alert::detection).containsExactly("scan-trend");
     }
 
     @AfterEach
