@@ -135,6 +135,8 @@ public final class RuleEngine implements AutoCloseable {
         c.getRuntime().getThreading().setInternalTimerEnabled(false);
         c.getRuntime().getExecution().setPrioritized(true);
         EplFunctions.register(c);
+        c.getCompiler().addPlugInAggregationFunctionForge("ipIdSequences", io.quietwatch.engine.nat.IpIdSequencesForge.class.getName());
+        c.getCompiler().addPlugInSingleRowFunction("ipSubnet", io.quietwatch.engine.nat.IpSubnets.class.getName(), "subnet");
         return c;
     }
 
