@@ -1,21 +1,25 @@
 package io.quietwatch.engine;
 
+import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
  * The internal hosts that opened outbound connections recently (by event time): an inventory rules
  * read through the variable {@code qw_active_hosts}. Kept in Java rather than in an EPL table because
- * it is touched by most events; an EPL merge per event cost more than the rules themselves.
+ * it is touched by most events. IPv4 hosts live in an open-addressing table keyed by the address as a
+ * number (the text of dotted quads hashes poorly), others in a plain map.
  * Not thread-safe: used from the engine thread.
  */
 final class ActiveHosts {
     private static final long PURGE_EVERY_MILLIS = 3_600_000L;
 
-    private final Map<String, long[]> lastSeen = new HashMap<>();
+    private long[] keys = new long[1024];   // address + 1; 0 = free
+    private long[] seen = new long[1024];
+    private int v4Count;
+    private final Map<String, long[]> others = new HashMap<>();
     private long windowMillis;
     private long nextPurge = Long.MIN_VALUE;
 
@@ -29,18 +33,65 @@ final class ActiveHosts {
      * @return true when the count changed
      */
     boolean observe(LogEvent e) {
-        if (e.hostIp() == null || !"outbound".equals(e.direction()) || !LogEvent.START.equals(e.phase())) {
+        String host = e.hostIp();
+        if (host == null || !LogEvent.START.equals(e.phase()) || !"outbound".equals(e.direction())) {
             return false;
         }
-        long[] seen = lastSeen.get(e.hostIp());
-        if (seen == null) {
-            lastSeen.put(e.hostIp(), new long[] {e.timestamp()});
+        long v4 = host.indexOf(':') < 0 ? IpAddresses.parseIpv4(host) : -1;
+        if (v4 >= 0) {
+            return put(v4 + 1, e.timestamp());
+        }
+        long[] s = others.get(host);
+        if (s == null) {
+            others.put(host, new long[] {e.timestamp()});
             return true;
         }
-        if (e.timestamp() > seen[0]) {
-            seen[0] = e.timestamp();
-        }
+        s[0] = Math.max(s[0], e.timestamp());
         return false;
+    }
+
+    private boolean put(long key, long time) {
+        int mask = keys.length - 1;
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                seen[i] = Math.max(seen[i], time);
+                return false;
+            }
+            if (keys[i] == 0) {
+                keys[i] = key;
+                seen[i] = time;
+                if (++v4Count * 2 > keys.length) {
+                    rehash(keys.length * 2, Long.MIN_VALUE);
+                }
+                return true;
+            }
+        }
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    /** Rebuilds the table at {@code capacity}, keeping hosts seen at or after {@code since}. */
+    private void rehash(int capacity, long since) {
+        long[] oldKeys = keys;
+        long[] oldSeen = seen;
+        keys = new long[capacity];
+        seen = new long[capacity];
+        v4Count = 0;
+        int mask = capacity - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != 0 && oldSeen[j] >= since) {
+                int i = slot(oldKeys[j], mask);
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                seen[i] = oldSeen[j];
+                v4Count++;
+            }
+        }
     }
 
     /**
@@ -53,14 +104,15 @@ final class ActiveHosts {
             return false;
         }
         nextPurge = now + PURGE_EVERY_MILLIS;
-        int before = lastSeen.size();
-        Iterator<long[]> it = lastSeen.values().iterator();
-        while (it.hasNext()) {
-            if (it.next()[0] < now - windowMillis) {
-                it.remove();
-            }
+        int before = count();
+        long since = now - windowMillis;
+        int capacity = keys.length;
+        while (capacity > 1024 && v4Count * 8 < capacity) {
+            capacity /= 2;
         }
-        return lastSeen.size() != before;
+        rehash(capacity, since);
+        others.values().removeIf(s -> s[0] < since);
+        return count() != before;
     }
 
     void window(long millis) {
@@ -68,6 +120,6 @@ final class ActiveHosts {
     }
 
     int count() {
-        return lastSeen.size();
+        return v4Count + others.size();
     }
 }

@@ -24,7 +24,7 @@ class QuietWeekIT {
         StringWriter err = new StringWriter();
         int status = Main.execute(new PrintWriter(out), new PrintWriter(err), "replay", "--timezone", "UTC", log.toString());
         assertThat(status).as(err.toString()).isZero();
-        assertThat(err.toString()).contains(" 0 unparsed").contains("; 0 alerts");
+        assertThat(err.toString()).contains(" 0 unparsed").contains(" 0 alerts");
         assertThat(out.toString()).isEmpty();
     }
 }
