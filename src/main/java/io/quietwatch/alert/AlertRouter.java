@@ -50,6 +50,7 @@ public final class AlertRouter implements Consumer<Alert> {
             return size() > MAX_REVISIONS_REMEMBERED;
         }
     };
+    private long earliestWindowEnd = Long.MAX_VALUE;
     private final LongAdder raised = new LongAdder();
     private final LongAdder held = new LongAdder();
     private final LongAdder sent = new LongAdder();
@@ -73,6 +74,7 @@ public final class AlertRouter implements Consumer<Alert> {
         if (inc == null) {
             inc = new Incident(a, s);
             incidents.put(key, inc);
+            earliestWindowEnd = Math.min(earliestWindowEnd, inc.windowEnd);
             if (s.trigger() == Trigger.SUMMARY) {
                 inc.unsent = 1;
                 held.increment();
@@ -99,13 +101,15 @@ public final class AlertRouter implements Consumer<Alert> {
 
     /** Closes the windows that ended by engine time {@code now}: summaries go out. */
     public void tick(long now) {
-        if (incidents.isEmpty()) {
+        if (now < earliestWindowEnd) {
             return;
         }
+        earliestWindowEnd = Long.MAX_VALUE;
         Iterator<Incident> it = incidents.values().iterator();
         while (it.hasNext()) {
             Incident inc = it.next();
             if (inc.windowEnd > now) {
+                earliestWindowEnd = Math.min(earliestWindowEnd, inc.windowEnd);
                 continue;
             }
             Trigger t = inc.suppression.trigger();
