@@ -15,7 +15,9 @@ public final class BatchFeeder implements AutoCloseable {
     private static final LogEvent[] END = new LogEvent[0];
     private static final int BATCH = 1024;
 
-    private final BlockingQueue<LogEvent[]> queue = new ArrayBlockingQueue<>(64);
+    // A short queue: the parsing thread usually outruns the rules, and every event waiting here is
+    // still alive at the next young collection, which must copy it.
+    private final BlockingQueue<LogEvent[]> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
     private volatile Throwable failure;
     private LogEvent[] batch = new LogEvent[BATCH];

@@ -59,6 +59,13 @@ final class ListMatcher {
             } else if (isRange(v)) {
                 int dash = v.indexOf('-');
                 ranges.add(new long[] {Long.parseLong(v.substring(0, dash).strip()), Long.parseLong(v.substring(dash + 1).strip())});
+            } else if (IpAddresses.parseIpv4(v) >= 0) {
+                // a single IPv4 address is a block of one: looked up by number, never by text
+                long ip = IpAddresses.parseIpv4(v);
+                v4.add(new long[] {ip, ip});
+            } else if (isDigits(v)) {
+                long n = Long.parseLong(v);
+                ranges.add(new long[] {n, n});
             } else {
                 exact.add(normal(v));
             }
@@ -69,44 +76,58 @@ final class ListMatcher {
                 mergedR[0], mergedR[1]);
     }
 
-    /** True if {@code value} is listed: exactly, inside a block or range, or below a wildcard domain. */
+    /**
+     * True if {@code value} is listed: exactly, inside a block or range, or below a wildcard domain. IPv4
+     * addresses and numbers are looked up by value in sorted ranges, so the common case (an address from
+     * an event) costs a parse and a binary search, no copy and no hashing.
+     */
     boolean matches(Object value) {
         if (value == null) {
             return false;
         }
         if (value instanceof Number n) {
-            long v = n.longValue();
-            return exact.contains(Long.toString(v)) || inRanges(v, rangeStarts, rangeEnds);
+            return rangeStarts.length > 0 && inRanges(n.longValue(), rangeStarts, rangeEnds);
         }
         String s = value.toString();
         if (s.isEmpty()) {
             return false;
         }
-        if (exact.contains(normal(s))) {
+        if (s.indexOf(':') >= 0) {
+            return matchesIpv6OrText(s);
+        }
+        long ip = IpAddresses.parseIpv4(s);
+        if (ip >= 0) {
+            return v4Starts.length > 0 && inRanges(ip, v4Starts, v4Ends);
+        }
+        if (isDigits(s)) {
+            return rangeStarts.length > 0 && inRanges(Long.parseLong(s), rangeStarts, rangeEnds);
+        }
+        if (exact.isEmpty() && domainSuffixes.isEmpty()) {
+            return false;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (exact.contains(lower)) {
             return true;
         }
-        long ip = s.indexOf(':') < 0 ? IpAddresses.parseIpv4(s) : -1;
-        if (ip >= 0 && v4Starts.length > 0 && inRanges(ip, v4Starts, v4Ends)) {
-            return true;
-        }
-        if (!v6.isEmpty() && s.indexOf(':') >= 0) {
-            for (Cidr c : v6) {
-                if (c.contains(s)) {
-                    return true;
-                }
-            }
-        }
-        // an address literal is never below a domain wildcard
-        if (!domainSuffixes.isEmpty() && ip < 0 && s.indexOf(':') < 0) {
-            String lower = s.toLowerCase(Locale.ROOT);
+        if (!domainSuffixes.isEmpty()) {
             for (int dot = lower.indexOf('.'); dot >= 0; dot = lower.indexOf('.', dot + 1)) {
                 if (domainSuffixes.contains(lower.substring(dot))) {
                     return true;
                 }
             }
         }
-        if (rangeStarts.length > 0 && isDigits(s)) {
-            return inRanges(Long.parseLong(s), rangeStarts, rangeEnds);
+        return false;
+    }
+
+    /** A value with a colon: an IPv6 address (exact or in a block), else plain text compared exactly. */
+    private boolean matchesIpv6OrText(String s) {
+        if (!exact.isEmpty() && exact.contains(normal(s))) {
+            return true;
+        }
+        for (Cidr c : v6) {
+            if (c.contains(s)) {
+                return true;
+            }
         }
         return false;
     }

@@ -30,6 +30,8 @@ class ListStoreTest {
                 6881-6889,,BitTorrent
                 jdoe,,"a user, with a comma"
                 198.51.100.7,,
+                4444,,a single port
+                2001:db8:9::1,,
                 """);
         ListStore s = store();
         assertThat(s.loadAll()).isEmpty();
@@ -48,6 +50,13 @@ class ListStoreTest {
         assertThat(s.contains("mixed", "jdoe")).isTrue();
         assertThat(s.contains("mixed", "198.51.100.7")).isTrue();
         assertThat(s.contains("mixed", "198.51.100.8")).isFalse();
+        assertThat(s.contains("mixed", 4444)).isTrue();
+        assertThat(s.contains("mixed", 4444L)).isTrue();
+        assertThat(s.contains("mixed", "4444")).isTrue();
+        assertThat(s.contains("mixed", 4445)).isFalse();
+        assertThat(s.contains("mixed", "2001:DB8:9:0::1")).isTrue();
+        assertThat(s.contains("mixed", "2001:db8:9::2")).isFalse();
+        assertThat(s.contains("mixed", "JDOE")).isTrue();
         assertThat(s.contains("nosuchlist", "x")).isFalse();
         assertThat(s.get("mixed").entries()).extracting(ListEntry::comment).contains("a user, with a comma");
     }
