@@ -48,6 +48,10 @@ final class LoadgenCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the messages to a file instead of sending them, "
             + "stamped as if sent at --rate per second ending now (input for replay benchmarks).")
     Path output;
+    @Option(names = "--variety", paramLabel = "N", defaultValue = "8192", description = "Distinct message bodies, "
+            + "cycled through (default ${DEFAULT-VALUE}); each holds new addresses, so about N/2 internal hosts (at most "
+            + "65,000) and 0.6 N outside addresses appear. Raise it to load the rules' per-host state.")
+    int variety;
     @Spec
     CommandSpec spec;
 
@@ -62,7 +66,7 @@ final class LoadgenCommand implements Callable<Integer> {
         int colon = target.lastIndexOf(':');
         InetSocketAddress to = new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
         JsonNode before = stats();
-        SyntheticTraffic traffic = new SyntheticTraffic(8192, 42);
+        SyntheticTraffic traffic = new SyntheticTraffic(variety, 42);
         long start = System.nanoTime();
         long sent = proto.equalsIgnoreCase("tcp") ? sendTcp(to, traffic) : sendUdp(to, traffic);
         double secs = (System.nanoTime() - start) / 1e9;
@@ -83,7 +87,7 @@ final class LoadgenCommand implements Callable<Integer> {
     }
 
     private int writeFile(PrintWriter out) throws IOException {
-        SyntheticTraffic traffic = new SyntheticTraffic(8192, 42);
+        SyntheticTraffic traffic = new SyntheticTraffic(variety, 42);
         byte[] buf = new byte[traffic.maxLength()];
         long end = System.currentTimeMillis();
         long start = end - count * 1000 / rate;

@@ -10,18 +10,22 @@ import java.util.SplittableRandom;
 /**
  * Realistic firewall and proxy syslog for load tests: a mix of Cisco ASA built/teardown/deny lines (65 %),
  * Linux netfilter LOG lines (25 %) and Squid access log lines (10 %) from a /16 of internal hosts to
- * random outside addresses, with RFC 3164 headers stamped with the current second. Bodies are generated
- * once; each message costs a header and a copy.
+ * random outside addresses, with RFC 3164 headers stamped with the current second. Outbound connections go
+ * mostly to web, DNS, NTP and mail ports (2 % to uncommon ones) and last seconds (exponential, mean 30 s),
+ * as in ordinary traffic. Bodies are generated once; each message costs a header and a copy.
  */
 public final class SyntheticTraffic {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    private static final int[] WEB_PORTS = {443, 443, 443, 80, 53, 123, 8080, 993, 6667, 4444, 3478};
+    // Outbound destination ports: mostly web, DNS, NTP and mail; 2 % to ports the uncommon-port rule watches.
+    private static final int[] COMMON_PORTS = {443, 443, 443, 443, 443, 80, 80, 53, 123, 993, 8080};
+    private static final int[] UNCOMMON_PORTS = {6667, 4444, 3478, 3333};
     private static final int[] SCANNED = {22, 23, 445, 3389, 1433, 5900, 8080, 25, 80, 6379};
 
     private final byte[][] bodies;
     private final byte[] kind;
     private long headerSecond = -1;
     private final byte[][] headers = new byte[3][];
+    private static final int PAIR_GAP = 64;
     private static final byte ASA = 0;
     private static final byte KERNEL = 1;
     private static final byte SQUID = 2;
@@ -33,7 +37,9 @@ public final class SyntheticTraffic {
         int half = variety / 2;
         bodies = new byte[half * 2][];
         kind = new byte[half * 2];
-        // a connection's teardown comes half a cycle after its built line, with the same id and endpoints
+        // a connection's teardown comes PAIR_GAP messages after its built line, with the same id and
+        // endpoints, whatever the rate and variety (not hours later, which would make every web session
+        // a long one)
         for (int i = 0; i < half; i++) {
             int k = rnd.nextInt(20);
             String first;
@@ -42,12 +48,12 @@ public final class SyntheticTraffic {
             if (k < 11) {
                 String out = outside(rnd);
                 String in = inside(rnd);
-                int port = WEB_PORTS[rnd.nextInt(WEB_PORTS.length)];
+                int port = outboundPort(rnd);
                 boolean udp = port == 53 || port == 123 || port == 3478;
                 int sport = 1024 + rnd.nextInt(60000);
                 int id = 100000 + i;
                 first = asaBuilt(id, udp, in, sport, out, port);
-                second = asaTeardown(id, udp, in, sport, out, port, rnd.nextInt(600), rnd.nextInt(2_000_000));
+                second = asaTeardown(id, udp, in, sport, out, port, sessionSeconds(rnd), rnd.nextInt(2_000_000));
                 type = ASA;
             } else if (k < 13) {
                 first = asaDeny(rnd);
@@ -64,10 +70,13 @@ public final class SyntheticTraffic {
                 second = squid(rnd);
                 type = SQUID;
             }
-            kind[i] = type;
-            kind[i + half] = type;
-            bodies[i] = first.getBytes(StandardCharsets.US_ASCII);
-            bodies[i + half] = second.getBytes(StandardCharsets.US_ASCII);
+            int blockStart = i / PAIR_GAP * PAIR_GAP;
+            int firstAt = 2 * blockStart + i - blockStart;
+            int secondAt = firstAt + Math.min(PAIR_GAP, half - blockStart);
+            kind[firstAt] = type;
+            kind[secondAt] = type;
+            bodies[firstAt] = first.getBytes(StandardCharsets.US_ASCII);
+            bodies[secondAt] = second.getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -100,6 +109,15 @@ public final class SyntheticTraffic {
         return max + 64;
     }
 
+    private static int outboundPort(SplittableRandom r) {
+        return r.nextInt(100) < 2 ? UNCOMMON_PORTS[r.nextInt(UNCOMMON_PORTS.length)] : COMMON_PORTS[r.nextInt(COMMON_PORTS.length)];
+    }
+
+    /** Session lengths as web traffic has them: most a few seconds, exponential with a mean of 30 s. */
+    private static int sessionSeconds(SplittableRandom r) {
+        return (int) Math.min(36_000, -30 * Math.log(1 - r.nextDouble()));
+    }
+
     private static String inside(SplittableRandom r) {
         return "10.20." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
@@ -116,8 +134,8 @@ public final class SyntheticTraffic {
 
     private static String asaTeardown(int id, boolean udp, String in, int sport, String out, int port, int secs, int bytes) {
         return "%ASA-6-" + (udp ? "302016" : "302014") + ": Teardown " + (udp ? "UDP" : "TCP") + " connection " + id
-                + " for outside:" + out + "/" + port + " to inside:" + in + "/" + sport + " duration 0:"
-                + String.format(Locale.ROOT, "%02d:%02d", secs / 60, secs % 60) + " bytes " + bytes + (udp ? "" : " TCP FINs");
+                + " for outside:" + out + "/" + port + " to inside:" + in + "/" + sport + " duration "
+                + String.format(Locale.ROOT, "%d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60) + " bytes " + bytes + (udp ? "" : " TCP FINs");
     }
 
     private static String asaDeny(SplittableRandom r) {
@@ -145,7 +163,7 @@ public final class SyntheticTraffic {
     private static String netfilterAccept(SplittableRandom r) {
         return "[" + r.nextInt(900000) + ".000000] OUT-ACCEPT: IN=eth1 OUT=eth0 SRC=" + inside(r) + " DST=" + outside(r)
                 + " LEN=60 TOS=0x00 PREC=0x00 TTL=" + (63 + r.nextInt(2) * 64) + " ID=" + r.nextInt(65536)
-                + " DF PROTO=TCP SPT=" + (1024 + r.nextInt(60000)) + " DPT=" + WEB_PORTS[r.nextInt(WEB_PORTS.length)]
+                + " DF PROTO=TCP SPT=" + (1024 + r.nextInt(60000)) + " DPT=" + outboundPort(r)
                 + " WINDOW=64240 RES=0x00 SYN URGP=0";
     }
 }
