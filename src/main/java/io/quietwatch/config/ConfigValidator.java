@@ -84,10 +84,11 @@ public final class ConfigValidator {
 
     private void checkInput(String at, InputConfig in, Map<String, String> bound, Set<String> names) {
         require(names.add(in.name()), at + "/name", "another input is also named '" + in.name() + "'");
-        require(in.protocol().equals("udp") || in.protocol().equals("tcp"), at + "/protocol",
-                "'" + in.protocol() + "' is not a protocol; use udp or tcp");
+        require(in.protocol().equals("udp") || in.protocol().equals("tcp") || in.protocol().equals("tls"), at + "/protocol",
+                "'" + in.protocol() + "' is not a protocol; use udp, tcp or tls");
         if (port(at + "/port", in.port()) && in.port() != 0) {
-            String key = in.protocol() + "/" + in.port();
+            // TCP and TLS listeners share the port space
+            String key = (in.protocol().equals("udp") ? "udp" : "tcp") + "/" + in.port();
             String other = bound.putIfAbsent(key, in.name());
             require(other == null, at + "/port", "input '" + other + "' already listens on " + key);
         }
@@ -106,6 +107,36 @@ public final class ConfigValidator {
         require(in.receiveBufferSize() >= 4096, at + "/receive_buffer_size", "must be at least 4096 bytes");
         for (int i = 0; i < in.allowedSenders().size(); i++) {
             cidr(at + "/allowed_senders/" + i, in.allowedSenders().get(i));
+        }
+        require(in.maxConnections() >= 1, at + "/max_connections", "must be at least 1");
+        require(in.idleTimeoutSeconds() >= 0, at + "/idle_timeout_seconds", "must be 0 (never) or more seconds");
+        checkTls(at, in);
+    }
+
+    private void checkTls(String at, InputConfig in) {
+        TlsConfig tls = in.tls();
+        if (!in.protocol().equals("tls")) {
+            require(tls == null, at + "/tls", "is only for protocol tls");
+            return;
+        }
+        if (!require(tls != null, at + "/tls", "a tls input needs tls.cert_file and tls.key_file")) {
+            return;
+        }
+        readableFile(at + "/tls/cert_file", tls.certFile());
+        readableFile(at + "/tls/key_file", tls.keyFile());
+        boolean clientCerts = tls.clientAuth().equals("optional") || tls.clientAuth().equals("required");
+        require(clientCerts || tls.clientAuth().equals("none"), at + "/tls/client_auth",
+                "'" + tls.clientAuth() + "' is not none, optional or required");
+        if (clientCerts) {
+            readableFile(at + "/tls/client_ca_file", tls.clientCaFile());
+        }
+    }
+
+    private void readableFile(String at, String file) {
+        if (require(!blank(file), at, "must name a PEM file")) {
+            java.nio.file.Path p = java.nio.file.Path.of(file);
+            require(java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isReadable(p), at,
+                    file + " is not a readable file");
         }
     }
 

@@ -62,6 +62,8 @@ public final class DaemonStats {
             m.put("oversize", c.oversize.sum());
             m.put("framing_errors", c.framingErrors.sum());
             m.put("rejected_senders", c.rejectedSenders.sum());
+            m.put("refused_connections", c.refusedConnections.sum());
+            m.put("tls_failures", c.tlsFailures.sum());
             m.put("connections", c.connections.get());
             perInput.put(in.name(), m);
             received += c.received.sum();

@@ -17,6 +17,10 @@ public final class InputCounters {
     public final LongAdder framingErrors = new LongAdder();
     /** Datagrams or connections refused because the sender is not in {@code allowed_senders}. */
     public final LongAdder rejectedSenders = new LongAdder();
+    /** TCP/TLS connections refused because {@code max_connections} were open. */
+    public final LongAdder refusedConnections = new LongAdder();
+    /** TLS handshakes that failed (no, unknown or expired client certificate; old protocol; not TLS). */
+    public final LongAdder tlsFailures = new LongAdder();
     /** Messages parsed into an event. */
     public final LongAdder parsed = new LongAdder();
     /** Messages no parser could read (dead-lettered). */

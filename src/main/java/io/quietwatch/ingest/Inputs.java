@@ -8,16 +8,16 @@ public final class Inputs {
     /**
      * A new, not yet started input.
      *
-     * @throws IllegalArgumentException naming the input if its protocol is neither {@code udp} nor
-     *                                  {@code tcp}, or its settings are invalid
+     * @throws IllegalArgumentException naming the input if its protocol is not {@code udp}, {@code tcp}
+     *                                  or {@code tls}, or its settings are invalid
      */
     public static Input create(InputEndpoint endpoint, MessageHandoff handoff) {
         String protocol = endpoint.config().protocol();
         return switch (protocol) {
             case "udp" -> new SyslogUdpInput(endpoint, handoff);
-            case "tcp" -> new SyslogTcpInput(endpoint, handoff);
+            case "tcp", "tls" -> new SyslogTcpInput(endpoint, handoff);
             default -> throw new IllegalArgumentException(
-                    "input '" + endpoint.name() + "': protocol '" + protocol + "' is not supported (udp or tcp)");
+                    "input '" + endpoint.name() + "': protocol '" + protocol + "' is not supported (udp, tcp or tls)");
         };
     }
 }

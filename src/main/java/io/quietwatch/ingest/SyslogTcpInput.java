@@ -10,6 +10,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.quietwatch.config.InputConfig;
@@ -21,13 +23,16 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Syslog over TCP (RFC 6587) on Netty: one acceptor thread and one worker thread, named
+ * Syslog over TCP (RFC 6587), or over TLS (RFC 5425, protocol {@code tls}: TLS 1.2 and 1.3 only, client
+ * certificates checked against a CA when configured), on Netty: one acceptor thread and one worker thread, named
  * {@code quietwatch-tcp-<port>-accept-…} and {@code quietwatch-tcp-<port>-worker-…} after the configured
  * port. Each connection's framing (octet counting or LF/CRLF/NUL trailers) is chosen from its first byte
  * by {@link SyslogFramingRouter}.
  *
  * <p>Connections from senders outside {@code allowed_senders} are closed on accept and counted as
- * rejected. A connection that sends a corrupt octet count is closed; other connections are unaffected.
+ * rejected; beyond {@code max_connections} open connections, new ones are closed and counted as refused;
+ * a connection silent for {@code idle_timeout_seconds} is closed. A connection that sends a corrupt
+ * octet count, or fails its TLS handshake, is closed; other connections are unaffected.
  */
 public final class SyslogTcpInput implements Input {
     private static final Logger log = LogManager.getLogger(SyslogTcpInput.class);
@@ -39,6 +44,9 @@ public final class SyslogTcpInput implements Input {
     private final int maxMessageSize;
     private final FrameHandoffHandler handoffHandler;
     private final TcpConnectionTracker tracker;
+    private final SslContext ssl;
+    private final int maxConnections;
+    private final int idleTimeoutSeconds;
     private final AtomicBoolean closed = new AtomicBoolean();
     private EventLoopGroup acceptor;
     private EventLoopGroup worker;
@@ -59,6 +67,9 @@ public final class SyslogTcpInput implements Input {
         this.maxMessageSize = config.maxMessageSize();
         this.handoffHandler = new FrameHandoffHandler(endpoint, handoff);
         this.tracker = new TcpConnectionTracker(endpoint);
+        this.ssl = "tls".equals(config.protocol()) ? TlsServerContext.build(endpoint.name(), config.tls()) : null;
+        this.maxConnections = config.maxConnections();
+        this.idleTimeoutSeconds = config.idleTimeoutSeconds();
     }
 
     @Override
@@ -96,7 +107,7 @@ public final class SyslogTcpInput implements Input {
         }
         serverChannel = bound.channel();
         localAddress = (InetSocketAddress) serverChannel.localAddress();
-        log.info("TCP input {} listening on {}", endpoint.name(), localAddress);
+        log.info("{} input {} listening on {}", ssl == null ? "TCP" : "TLS", endpoint.name(), localAddress);
     }
 
     private String bindFailure(InputConfig config, Throwable cause) {
@@ -111,6 +122,19 @@ public final class SyslogTcpInput implements Input {
             log.debug("TCP input {}: rejected connection from {} (not in allowed_senders)", endpoint.name(), peer);
             ch.close();
             return;
+        }
+        if (endpoint.counters().connections.get() >= maxConnections) {
+            endpoint.counters().refusedConnections.increment();
+            log.debug("TCP input {}: refused connection from {} ({} open, max_connections)", endpoint.name(), peer,
+                    maxConnections);
+            ch.close();
+            return;
+        }
+        if (idleTimeoutSeconds > 0) {
+            ch.pipeline().addLast("idle", new IdleStateHandler(idleTimeoutSeconds, 0, 0, TimeUnit.SECONDS));
+        }
+        if (ssl != null) {
+            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
         ch.pipeline().addLast("syslog-router", new SyslogFramingRouter(maxMessageSize, endpoint.counters()))
                 .addLast("syslog-handoff", handoffHandler)

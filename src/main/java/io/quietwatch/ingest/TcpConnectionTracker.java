@@ -4,7 +4,11 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -41,9 +45,39 @@ final class TcpConnectionTracker extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            log.debug("TCP input {}: closing the connection from {}, idle for idle_timeout_seconds", endpoint.name(),
+                    ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+            counters.tlsFailures.increment();
+            long suppressed = warnLog.acquire();
+            if (suppressed >= 0) {
+                log.warn("TLS input {}: handshake with {} failed, closing the connection: {} ({} similar warnings"
+                        + " suppressed)", endpoint.name(), ctx.channel().remoteAddress(), rootMessage(done.cause()),
+                        suppressed);
+            }
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Object peer = ctx.channel().remoteAddress();
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
             log.debug("TCP input {}: connection from {} failed: {}", endpoint.name(), peer, cause.toString());
         } else {
             long suppressed = warnLog.acquire();

@@ -92,7 +92,7 @@ class ConfigLoaderTest {
         ConfigLoader.Result r = loader.parse(yaml, "q.yaml");
         assertThat(r.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "q.yaml:3:11: inputs[0].port: 70000 is not a port (0-65535)",
-                "q.yaml:4:15: inputs[1].protocol: 'carrier-pigeon' is not a protocol; use udp or tcp",
+                "q.yaml:4:15: inputs[1].protocol: 'carrier-pigeon' is not a protocol; use udp, tcp or tls",
                 "q.yaml:6:23: inputs[1].default_timezone: 'Mars/Olympus' is not a time zone (use e.g. UTC, Europe/Paris, +02:00)",
                 "q.yaml:7:13: inputs[1].format: 'sendmail' is not a format; use auto or one of cisco-asa, netfilter",
                 "q.yaml:8:21: internal_networks[0]: '10.0.0.0/33' has a prefix length outside 0-32");
@@ -117,4 +117,44 @@ class ConfigLoaderTest {
             assertThat(p.line()).isGreaterThan(1);
         });
     }
+
+    @Test
+    void readsATlsInputAndChecksItsFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("server.pem"), "pem");
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("server.key"), "pem");
+        String yaml = """
+                inputs:
+                  - protocol: tls
+                    max_connections: 50
+                    idle_timeout_seconds: 600
+                    tls:
+                      cert_file: %s
+                      key_file: %s
+                """.formatted(cert, key);
+        ConfigLoader.Result r = loader.parse(yaml, "q.yaml");
+        assertThat(r.problems()).isEmpty();
+        InputConfig in = r.config().inputs().get(0);
+        assertThat(in.port()).isEqualTo(6514);
+        assertThat(in.maxConnections()).isEqualTo(50);
+        assertThat(in.idleTimeoutSeconds()).isEqualTo(600);
+        assertThat(in.tls()).isEqualTo(new TlsConfig(cert.toString(), key.toString(), null, "none"));
+
+        String broken = """
+                inputs:
+                  - protocol: tls
+                    tls:
+                      cert_file: %s
+                      key_file: %s
+                      client_auth: required
+                  - protocol: tcp
+                    tls: {cert_file: %s, key_file: %s}
+                    max_connections: 0
+                """.formatted(cert, dir.resolve("nowhere.key"), cert, key);
+        assertThat(loader.parse(broken, "q.yaml").problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "q.yaml:5:17: inputs[0].tls.key_file: " + dir.resolve("nowhere.key") + " is not a readable file",
+                "q.yaml:4:7: inputs[0].tls.client_ca_file: must name a PEM file",
+                "q.yaml:8:10: inputs[1].tls: is only for protocol tls",
+                "q.yaml:9:22: inputs[1].max_connections: must be at least 1");
+    }
+
 }

@@ -24,11 +24,20 @@ class InputsTest {
 
     @Test
     void rejectsAnUnknownProtocolNamingTheInputAndTheValue() {
+        InputEndpoint dtls = new InputEndpoint(new InputConfig("edge", "dtls", null, 0, null, null, null, null, null));
+        assertThatThrownBy(() -> Inputs.create(dtls, NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'edge'")
+                .hasMessageContaining("'dtls'");
+    }
+
+    @Test
+    void aTlsInputWithoutCertificateAndKeyIsRefusedNamingTheSettings() {
         InputEndpoint tls = new InputEndpoint(new InputConfig("edge", "tls", null, 0, null, null, null, null, null));
         assertThatThrownBy(() -> Inputs.create(tls, NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'edge'")
-                .hasMessageContaining("'tls'");
+                .hasMessageContaining("tls.cert_file");
     }
 
     @Test

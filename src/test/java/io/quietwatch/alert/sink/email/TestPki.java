@@ -1,33 +1,17 @@
 package io.quietwatch.alert.sink.email;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
+import io.quietwatch.testing.Certificates;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 
 /**
  * A throw-away PKI for the TLS tests: a CA, a server certificate it signed for 127.0.0.1 and localhost,
@@ -50,18 +34,18 @@ final class TestPki {
         try {
             DIR = Files.createTempDirectory("quietwatch-email-pki");
             DIR.toFile().deleteOnExit();
-            KeyPair caKeys = keys();
-            X509Certificate ca = certificate("CN=QuietWatch Test CA", caKeys, caKeys.getPrivate(), "CN=QuietWatch Test CA", true);
-            KeyPair otherKeys = keys();
-            X509Certificate other = certificate("CN=Other CA", otherKeys, otherKeys.getPrivate(), "CN=Other CA", true);
-            KeyPair serverKeys = keys();
-            X509Certificate server = certificate("CN=127.0.0.1", serverKeys, caKeys.getPrivate(), "CN=QuietWatch Test CA",
+            KeyPair caKeys = Certificates.keys();
+            X509Certificate ca = Certificates.certificate("CN=QuietWatch Test CA", caKeys, caKeys.getPrivate(), "CN=QuietWatch Test CA", true);
+            KeyPair otherKeys = Certificates.keys();
+            X509Certificate other = Certificates.certificate("CN=Other CA", otherKeys, otherKeys.getPrivate(), "CN=Other CA", true);
+            KeyPair serverKeys = Certificates.keys();
+            X509Certificate server = Certificates.certificate("CN=127.0.0.1", serverKeys, caKeys.getPrivate(), "CN=QuietWatch Test CA",
                     false, new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost"));
-            KeyPair wrongKeys = keys();
-            X509Certificate wrong = certificate("CN=mail.other.example", wrongKeys, caKeys.getPrivate(),
+            KeyPair wrongKeys = Certificates.keys();
+            X509Certificate wrong = Certificates.certificate("CN=mail.other.example", wrongKeys, caKeys.getPrivate(),
                     "CN=QuietWatch Test CA", false, new GeneralName(GeneralName.dNSName, "mail.other.example"));
-            CA_PEM = pem(DIR.resolve("ca.pem"), ca);
-            OTHER_CA_PEM = pem(DIR.resolve("other-ca.pem"), other);
+            CA_PEM = Certificates.pem(DIR.resolve("ca.pem"), ca);
+            OTHER_CA_PEM = Certificates.pem(DIR.resolve("other-ca.pem"), other);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("server", serverKeys.getPrivate(), PASSWORD, new Certificate[] {server, ca});
@@ -92,34 +76,5 @@ final class TestPki {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
         return ctx;
-    }
-
-    private static KeyPair keys() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(256);
-        return g.generateKeyPair();
-    }
-
-    private static X509Certificate certificate(String subject, KeyPair keys, PrivateKey signer, String issuer,
-                                               boolean ca, GeneralName... names) throws Exception {
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(System.nanoTime() & 0xffff)),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(7))),
-                new X500Name(subject), keys.getPublic());
-        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        if (names.length > 0) {
-            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-        }
-        X509CertificateHolder holder = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer));
-        return new JcaX509CertificateConverter().getCertificate(holder);
-    }
-
-    private static Path pem(Path file, X509Certificate cert) throws Exception {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII); JcaPEMWriter pw = new JcaPEMWriter(w)) {
-            pw.writeObject(cert);
-        }
-        file.toFile().deleteOnExit();
-        return file;
     }
 }
