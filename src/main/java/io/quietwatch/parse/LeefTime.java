@@ -92,7 +92,8 @@ final class LeefTime {
         try {
             return Optional.of(new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
                     .appendPattern(pattern).toFormatter(Locale.ENGLISH));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // an invalid pattern; java.time also throws ClassCastException for some letter runs ("ggggg")
             return Optional.empty();
         }
     }
