@@ -117,9 +117,7 @@ public final class EventTracer {
         try {
             return new EventTracer(engine, EPCompilerProvider.getCompiler().compile(epl, args), out);
         } catch (EPCompileException e) {
-            String message = e.getItems() == null || e.getItems().isEmpty() ? e.getMessage() : e.getItems().get(0).getMessage();
-            int bracket = message.lastIndexOf(" [");
-            message = bracket > 0 && message.endsWith("]") ? message.substring(0, bracket) : message;
+            String message = e.getItems() == null || e.getItems().isEmpty() ? e.getMessage() : RuleCompiler.messageOf(e.getItems().get(0));
             ModuleItem item = new ModuleItem(epl, false, 1, 0, epl.length(), 1, 1, 1);
             int[] at = CompilePositions.locate(epl, item, message);
             int column = at[0] == 1 ? Math.max(1, at[1] - PREFIX.length()) : at[1];
