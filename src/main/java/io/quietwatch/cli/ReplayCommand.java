@@ -5,9 +5,11 @@ import io.quietwatch.alert.AlertJson;
 import io.quietwatch.config.ConfigLoader;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.engine.BatchFeeder;
+import io.quietwatch.engine.EventTracer;
 import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
 import io.quietwatch.engine.list.ListStore;
+import io.quietwatch.event.LogEvent;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseResult;
 import picocli.CommandLine.Command;
@@ -29,7 +31,8 @@ import java.util.function.Consumer;
 /**
  * {@code replay}: runs the rules over log files in event time and prints each alert as one JSON line
  * — the "does my rule work?" loop. The clock follows the lines' time stamps, so a day of logs replays
- * in seconds and gives the alerts living through that day would give.
+ * in seconds and gives the alerts living through that day would give. {@code --explain} and
+ * {@code --trace} add human lines starting with {@code #} (see {@link ReplayExplainer}).
  */
 @Command(name = "replay", description = "Run the rules over log files in event time; print alerts as JSON lines.")
 final class ReplayCommand implements Callable<Integer> {
@@ -43,6 +46,11 @@ final class ReplayCommand implements Callable<Integer> {
     boolean all;
     @Option(names = {"-q", "--quiet"}, description = "No summary on standard error.")
     boolean quiet;
+    @Option(names = "--explain", description = "After each alert's JSON line, '#' lines with its detection, severity, title and evidence events (original line and key fields).")
+    boolean explain;
+    @Option(names = "--trace", paramLabel = "EVENT_FILTER",
+            description = "For each event the EPL filter over LogEvent selects (e.g. \"hostIp = '10.1.2.3'\"), '#' lines naming the statements it reached and whether they produced output.")
+    String trace;
     @Spec
     CommandSpec spec;
 
@@ -61,6 +69,9 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 out.write(AlertJson.toJson(a));
                 out.write('\n');
+                if (explain) {
+                    writeLines(out, ReplayExplainer.explain(a));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -86,11 +97,20 @@ final class ReplayCommand implements Callable<Integer> {
                 problems.variables().forEach(err::println);
                 return Main.EXIT_INVALID;
             }
+            Consumer<LogEvent> sink = engine::send;
+            if (trace != null) {
+                try {
+                    sink = EventTracer.create(engine, trace, t -> writeLines(out, ReplayExplainer.trace(t)))::send;
+                } catch (EventTracer.FilterException e) {
+                    err.println("--trace: " + e.line() + ":" + e.column() + ": " + e.getMessage());
+                    return Main.EXIT_INVALID;
+                }
+            }
             LineParser parser = input.parser(c);
             long[] counts = new long[2];
             start = System.nanoTime();
             // this thread reads and parses; the feeder's thread runs the rules, in input order
-            try (BatchFeeder feeder = new BatchFeeder(engine::send, "quietwatch-replay-engine")) {
+            try (BatchFeeder feeder = new BatchFeeder(sink, "quietwatch-replay-engine")) {
                 input.forEachLine(line -> {
                     counts[0]++;
                     if (parser.parse(line) instanceof ParseResult.Parsed p) {
@@ -110,5 +130,16 @@ final class ReplayCommand implements Callable<Integer> {
                     lines, parsed, lines - parsed, secs, lines / secs, (start - loadStart) / 1e9, alerts[0]);
         }
         return 0;
+    }
+
+    private static void writeLines(Writer out, List<String> lines) {
+        try {
+            for (String line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -153,7 +153,8 @@ public final class RuleCompiler {
         return List.of(new EPCompileExceptionItem(e.getMessage(), e, null, 1));
     }
 
-    private static String messageOf(EPCompileExceptionItem item) {
+    /** Esper's message without the statement text it appends in brackets. */
+    static String messageOf(EPCompileExceptionItem item) {
         String m = item.getMessage();
         int bracket = m.lastIndexOf(" [");
         return bracket > 0 && m.endsWith("]") ? m.substring(0, bracket) : m;
