@@ -73,7 +73,6 @@ public final class RuleEngine implements AutoCloseable {
     private Map<String, Object> pendingVariables = Map.of();
     private final List<EPDeployment> deployments = new ArrayList<>();
     private final Map<String, EPDeployment> ruleDeployments = new java.util.LinkedHashMap<>();
-    private final RuleMetrics metrics = new RuleMetrics();
     private final ActiveHosts activeHosts = new ActiveHosts(7 * 86_400_000L);
     private final ListStore lists;
     private final java.util.Queue<Map<String, Object>> listSync = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -331,9 +330,6 @@ public final class RuleEngine implements AutoCloseable {
             for (EPStatement st : system.getStatements()) {
                 attachSystem(st);
             }
-            if (mode == Mode.LIVE) {
-                metrics.deploy(runtime, configuration);
-            }
         } catch (EPDeployException e) {
             throw new IllegalStateException("the system module does not deploy", e);
         }
@@ -386,9 +382,9 @@ public final class RuleEngine implements AutoCloseable {
         return RuleReload.apply(this, prepared);
     }
 
-    /** Per-statement counters from Esper's statement metrics (LIVE mode only; empty otherwise). */
+    /** Per-statement counters from Esper's statement metrics (LIVE mode only; empty otherwise); engine thread. */
     public RuleMetrics metrics() {
-        return metrics;
+        return mode == Mode.LIVE ? RuleMetrics.read(runtime) : RuleMetrics.NONE;
     }
 
     /** The running rule files by display path with their deployments (the engine thread changes it). */
