@@ -58,6 +58,11 @@ public final class Daemon implements AutoCloseable {
     private final ScheduledExecutorService statsLog;
     private final AdminServer admin;
     private final ListWatcher listWatcher;
+    private final RuleAlertCounts alertCounts;
+    private final RuleReloader reloader;
+    private final RuleWatcher ruleWatcher;
+    private final Path rulesDir;
+    private final String rulesDisplay;
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -86,9 +91,12 @@ public final class Daemon implements AutoCloseable {
         if (!listProblems.isEmpty()) {
             throw new StartupException("lists do not load:\n" + String.join("\n", listProblems), null);
         }
-        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, routed, lists);
+        alertCounts = new RuleAlertCounts(routed);
+        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, alertCounts, lists);
         routed.attach(engine);
-        RuleEngine.LoadProblems problems = engine.load(home.resolve(config.rulesDir()), config.rulesDir(), config.ruleVariables());
+        rulesDir = home.resolve(config.rulesDir());
+        rulesDisplay = config.rulesDir();
+        RuleEngine.LoadProblems problems = engine.load(rulesDir, rulesDisplay, config.ruleVariables());
         if (!problems.isEmpty()) {
             List<String> all = new ArrayList<>();
             problems.rules().forEach(p -> all.add(p.toString()));
@@ -120,13 +128,26 @@ public final class Daemon implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        reloader = new RuleReloader(engine, pipeline, rulesDir, rulesDisplay, config.ruleVariables(), clock);
         pipelineThread.start();
         try {
+            ruleWatcher = RuleWatcher.start(rulesDir, () -> reloadRules("file change"));
             for (Input in : inputs) {
                 in.start();
             }
             admin = config.admin().enabled()
-                    ? AdminServer.start(config.admin().bindAddress(), config.admin().port(), home.resolve("var/admin.token"), stats, clock)
+                    ? AdminServer.start(config.admin().bindAddress(), config.admin().port(), home.resolve("var/admin.token"), stats, clock,
+                    new AdminServer.Actions() {
+                        @Override
+                        public Map<String, Object> status() {
+                            return Daemon.this.status(clock.millis());
+                        }
+
+                        @Override
+                        public RuleReloader.Report reload() {
+                            return reloadRules("admin");
+                        }
+                    })
                     : null;
         } catch (IOException e) {
             close();
@@ -163,6 +184,42 @@ public final class Daemon implements AutoCloseable {
         return admin == null ? -1 : admin.port();
     }
 
+    /**
+     * Reloads the changed rule files (see {@link io.quietwatch.engine.RuleReload}); the file watcher,
+     * {@code POST /reload} and SIGHUP call this.
+     *
+     * @param trigger what asked, for the log and {@code status}
+     */
+    public RuleReloader.Report reloadRules(String trigger) {
+        RuleReloader.Report r = reloader.reload(trigger);
+        if (r.applied()) {
+            LOG.info("Rule reload ({}): {}", trigger, r.outcome().result());
+        } else {
+            r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected: {}", trigger, e));
+        }
+        return r;
+    }
+
+    /**
+     * The {@code status} document: uptime, the counters of {@code /stats} with the inputs, the rules with
+     * their versions running and on disk and their per-statement counters, the list sizes, the last reload.
+     */
+    public Map<String, Object> status(long now) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>(stats.snapshot(now));
+        try {
+            s.putAll(pipeline.submit(() -> Map.of(
+                    "rules", io.quietwatch.engine.RuleStatus.of(engine, rulesDir, rulesDisplay, alertCounts::of),
+                    "lists", engine.lists().sizes())).get(10, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            s.put("rules_error", "the pipeline did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuleReloader.Report last = reloader.last();
+        s.put("last_reload", last == null ? null : last.toMap());
+        return s;
+    }
+
     /** The counters. */
     public DaemonStats stats() {
         return stats;
@@ -185,6 +242,9 @@ public final class Daemon implements AutoCloseable {
         outbox.close();
         sinks.forEach(AlertSink::close);
         listWatcher.close();
+        if (ruleWatcher != null) {
+            ruleWatcher.close();
+        }
         deadLetters.close();
         if (admin != null) {
             admin.close();
