@@ -72,7 +72,7 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private Daemon(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
+    private Daemon(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
         InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
         for (SinkConfig s : config.sinks()) {
             sinks.add(createSink(s, home, clock));
@@ -131,7 +131,7 @@ public final class Daemon implements AutoCloseable {
         reloader = new RuleReloader(engine, pipeline, rulesDir, rulesDisplay, config.ruleVariables(), clock);
         pipelineThread.start();
         try {
-            ruleWatcher = RuleWatcher.start(rulesDir, () -> reloadRules("file change"));
+            ruleWatcher = watchRules ? RuleWatcher.start(rulesDir, () -> reloadRules("file change")) : null;
             for (Input in : inputs) {
                 in.start();
             }
@@ -159,7 +159,15 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts everything; throws with a readable message when something cannot start. */
     public static Daemon start(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
-        return new Daemon(config, home, clock);
+        return new Daemon(config, home, clock, true);
+    }
+
+    /**
+     * Starts everything; with {@code watchRules} false, rule files are reloaded only on request
+     * ({@link #reloadRules}, {@code POST /reload}, SIGHUP), not when they change.
+     */
+    public static Daemon start(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
+        return new Daemon(config, home, clock, watchRules);
     }
 
     private static AlertSink createSink(SinkConfig config, Path home, Clock clock) throws StartupException {
@@ -192,10 +200,8 @@ public final class Daemon implements AutoCloseable {
      */
     public RuleReloader.Report reloadRules(String trigger) {
         RuleReloader.Report r = reloader.reload(trigger);
-        if (r.applied()) {
-            LOG.info("Rule reload ({}): {}", trigger, r.outcome().result());
-        } else {
-            r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected: {}", trigger, e));
+        if (!r.applied()) {
+            r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected, the running rules stay: {}", trigger, e));
         }
         return r;
     }

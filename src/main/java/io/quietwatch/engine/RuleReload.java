@@ -133,7 +133,6 @@ public final class RuleReload {
 
     static Outcome apply(RuleEngine engine, Prepared p) {
         if (!p.errors.isEmpty()) {
-            p.errors.forEach(e -> LOG.error("Rules not reloaded: {}", e));
             return new Outcome(Result.REJECTED, p.plan, p.errors);
         }
         if (engine.rules() != p.basedOn) {
@@ -145,8 +144,7 @@ public final class RuleReload {
         try {
             engine.swap(p.plan.undeploy(), p.deploy, p.running, p.values);
         } catch (EPDeployException | com.espertech.esper.runtime.client.EPUndeployException e) {
-            LOG.error("Rules not reloaded, the previous versions run again: {}", e.getMessage());
-            return new Outcome(Result.REJECTED, p.plan, List.of("deploying failed: " + e.getMessage()));
+            return new Outcome(Result.REJECTED, p.plan, List.of("deploying failed, the previous versions run again: " + e.getMessage()));
         }
         LOG.info("Rules reloaded: added {}, changed {}, removed {}, redeployed {}", p.plan.added(), p.plan.changed(),
                 p.plan.removed(), p.plan.deploy());
