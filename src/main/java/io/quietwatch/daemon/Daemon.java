@@ -60,7 +60,7 @@ public final class Daemon implements AutoCloseable {
     private final ListWatcher listWatcher;
     private final RuleAlertCounts alertCounts;
     private final RuleReloader reloader;
-    private final RuleWatcher ruleWatcher;
+    private final io.quietwatch.engine.FolderWatcher ruleWatcher;
     private final Path rulesDir;
     private final String rulesDisplay;
     private boolean closed;
@@ -131,7 +131,12 @@ public final class Daemon implements AutoCloseable {
         reloader = new RuleReloader(engine, pipeline, rulesDir, rulesDisplay, config.ruleVariables(), clock);
         pipelineThread.start();
         try {
-            ruleWatcher = watchRules ? RuleWatcher.start(rulesDir, () -> reloadRules("file change")) : null;
+            // an editor's save is often several writes and a rename: reload once the folder is quiet
+            ruleWatcher = watchRules ? io.quietwatch.engine.FolderWatcher.start(rulesDir, "quietwatch-rule-watcher", 300, changed -> {
+                if (changed.isEmpty() || changed.stream().anyMatch(p -> p.toString().endsWith(".epl"))) {
+                    reloadRules("file change");
+                }
+            }) : null;
             for (Input in : inputs) {
                 in.start();
             }
