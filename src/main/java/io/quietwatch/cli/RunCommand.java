@@ -43,8 +43,19 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
             LogManager.shutdown();
         }, "quietwatch-shutdown"));
+        reloadOnHangup(daemon);
         LOG.info("QuietWatch running (home {})", Home.get());
         stopped.await();
         return 0;
+    }
+
+    /** SIGHUP reloads the changed rule files, as {@code quietwatch reload} does. */
+    private static void reloadOnHangup(Daemon daemon) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"),
+                    sig -> new Thread(() -> daemon.reloadRules("SIGHUP"), "quietwatch-sighup-reload").start());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("SIGHUP cannot be handled here ({}); use 'quietwatch reload'", e.getMessage());
+        }
     }
 }

@@ -17,12 +17,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 
 /**
- * The local admin endpoint: {@code GET /stats} returns the daemon's counters as JSON. It binds to
- * loopback by default and requires {@code Authorization: Bearer <token>}, the token being a random
- * value the daemon writes to a file readable only by its user ({@code var/admin.token}).
+ * The local admin endpoint: {@code GET /stats} returns the daemon's counters as JSON, {@code GET /status}
+ * the counters with the rules, lists and last reload, and {@code POST /reload} reloads the rules (200 when
+ * the new rules run, 422 when they were rejected; the body says why). It binds to loopback by default and
+ * requires {@code Authorization: Bearer <token>}, the token being a random value the daemon writes to a
+ * file readable only by its user ({@code var/admin.token}).
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(AdminServer.class);
@@ -36,9 +40,24 @@ public final class AdminServer implements AutoCloseable {
         this.token = token;
     }
 
-    /** Binds, writes a fresh token to {@code tokenFile}, and serves. */
+    /** What the endpoint can do beyond the counters. */
+    public interface Actions {
+        /** The {@code status} document. */
+        Map<String, Object> status();
+
+        /** Reloads the rules and says how it went. */
+        RuleReloader.Report reload();
+    }
+
+    /** Binds, writes a fresh token to {@code tokenFile}, and serves {@code /stats} only. */
     public static AdminServer start(String bindAddress, int port, Path tokenFile, DaemonStats stats, Clock clock)
             throws IOException {
+        return start(bindAddress, port, tokenFile, stats, clock, null);
+    }
+
+    /** Binds, writes a fresh token to {@code tokenFile}, and serves; {@code actions} may be null. */
+    public static AdminServer start(String bindAddress, int port, Path tokenFile, DaemonStats stats, Clock clock,
+                                    Actions actions) throws IOException {
         String tokenText = HexFormat.of().formatHex(randomBytes());
         writeToken(tokenFile, tokenText);
         HttpServer server;
@@ -48,7 +67,14 @@ public final class AdminServer implements AutoCloseable {
             throw new IOException("admin endpoint: cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
         AdminServer admin = new AdminServer(server, tokenText.getBytes(StandardCharsets.US_ASCII));
-        server.createContext("/stats", ex -> admin.handle(ex, stats, clock));
+        server.createContext("/stats", ex -> admin.handle(ex, "GET", () -> ok(stats.snapshot(clock.millis()))));
+        if (actions != null) {
+            server.createContext("/status", ex -> admin.handle(ex, "GET", () -> ok(actions.status())));
+            server.createContext("/reload", ex -> admin.handle(ex, "POST", () -> {
+                RuleReloader.Report r = actions.reload();
+                return new Reply(r.applied() ? 200 : 422, r.toMap());
+            }));
+        }
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-admin");
             t.setDaemon(true);
@@ -79,10 +105,17 @@ public final class AdminServer implements AutoCloseable {
         Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
     }
 
-    private void handle(HttpExchange ex, DaemonStats stats, Clock clock) throws IOException {
+    private record Reply(int status, Object body) {
+    }
+
+    private static Reply ok(Object body) {
+        return new Reply(200, body);
+    }
+
+    private void handle(HttpExchange ex, String method, Supplier<Reply> action) throws IOException {
         try (ex) {
-            if (!"GET".equals(ex.getRequestMethod())) {
-                reply(ex, 405, "{\"error\":\"GET only\"}");
+            if (!method.equals(ex.getRequestMethod())) {
+                reply(ex, 405, "{\"error\":\"" + method + " only\"}");
                 return;
             }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -92,7 +125,14 @@ public final class AdminServer implements AutoCloseable {
                 reply(ex, 401, "{\"error\":\"missing or wrong token\"}");
                 return;
             }
-            reply(ex, 200, JSON.writeValueAsString(stats.snapshot(clock.millis())));
+            Reply r;
+            try {
+                r = action.get();
+            } catch (RuntimeException e) {
+                LOG.error("Admin request {} failed: {}", ex.getRequestURI().getPath(), e.toString(), e);
+                r = new Reply(500, Map.of("error", String.valueOf(e.getMessage())));
+            }
+            reply(ex, r.status(), JSON.writeValueAsString(r.body()));
         }
     }
 

@@ -58,6 +58,11 @@ public final class Daemon implements AutoCloseable {
     private final ScheduledExecutorService statsLog;
     private final AdminServer admin;
     private final ListWatcher listWatcher;
+    private final RuleAlertCounts alertCounts;
+    private final RuleReloader reloader;
+    private final io.quietwatch.engine.FolderWatcher ruleWatcher;
+    private final Path rulesDir;
+    private final String rulesDisplay;
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -67,7 +72,7 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private Daemon(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
+    private Daemon(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
         InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
         for (SinkConfig s : config.sinks()) {
             sinks.add(createSink(s, home, clock));
@@ -86,9 +91,12 @@ public final class Daemon implements AutoCloseable {
         if (!listProblems.isEmpty()) {
             throw new StartupException("lists do not load:\n" + String.join("\n", listProblems), null);
         }
-        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, routed, lists);
+        alertCounts = new RuleAlertCounts(routed);
+        engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, alertCounts, lists);
         routed.attach(engine);
-        RuleEngine.LoadProblems problems = engine.load(home.resolve(config.rulesDir()), config.rulesDir(), config.ruleVariables());
+        rulesDir = home.resolve(config.rulesDir());
+        rulesDisplay = config.rulesDir();
+        RuleEngine.LoadProblems problems = engine.load(rulesDir, rulesDisplay, config.ruleVariables());
         if (!problems.isEmpty()) {
             List<String> all = new ArrayList<>();
             problems.rules().forEach(p -> all.add(p.toString()));
@@ -120,13 +128,31 @@ public final class Daemon implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        reloader = new RuleReloader(engine, pipeline, rulesDir, rulesDisplay, config.ruleVariables(), clock);
         pipelineThread.start();
         try {
+            // an editor's save is often several writes and a rename: reload once the folder is quiet
+            ruleWatcher = watchRules ? io.quietwatch.engine.FolderWatcher.start(rulesDir, "quietwatch-rule-watcher", 300, changed -> {
+                if (changed.isEmpty() || changed.stream().anyMatch(p -> p.toString().endsWith(".epl"))) {
+                    reloadRules("file change");
+                }
+            }) : null;
             for (Input in : inputs) {
                 in.start();
             }
             admin = config.admin().enabled()
-                    ? AdminServer.start(config.admin().bindAddress(), config.admin().port(), home.resolve("var/admin.token"), stats, clock)
+                    ? AdminServer.start(config.admin().bindAddress(), config.admin().port(), home.resolve("var/admin.token"), stats, clock,
+                    new AdminServer.Actions() {
+                        @Override
+                        public Map<String, Object> status() {
+                            return Daemon.this.status(clock.millis());
+                        }
+
+                        @Override
+                        public RuleReloader.Report reload() {
+                            return reloadRules("admin");
+                        }
+                    })
                     : null;
         } catch (IOException e) {
             close();
@@ -138,7 +164,15 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts everything; throws with a readable message when something cannot start. */
     public static Daemon start(QuietWatchConfig config, Path home, Clock clock) throws StartupException {
-        return new Daemon(config, home, clock);
+        return new Daemon(config, home, clock, true);
+    }
+
+    /**
+     * Starts everything; with {@code watchRules} false, rule files are reloaded only on request
+     * ({@link #reloadRules}, {@code POST /reload}, SIGHUP), not when they change.
+     */
+    public static Daemon start(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
+        return new Daemon(config, home, clock, watchRules);
     }
 
     private static AlertSink createSink(SinkConfig config, Path home, Clock clock) throws StartupException {
@@ -163,6 +197,40 @@ public final class Daemon implements AutoCloseable {
         return admin == null ? -1 : admin.port();
     }
 
+    /**
+     * Reloads the changed rule files (see {@link io.quietwatch.engine.RuleReload}); the file watcher,
+     * {@code POST /reload} and SIGHUP call this.
+     *
+     * @param trigger what asked, for the log and {@code status}
+     */
+    public RuleReloader.Report reloadRules(String trigger) {
+        RuleReloader.Report r = reloader.reload(trigger);
+        if (!r.applied()) {
+            r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected, the running rules stay: {}", trigger, e));
+        }
+        return r;
+    }
+
+    /**
+     * The {@code status} document: uptime, the counters of {@code /stats} with the inputs, the rules with
+     * their versions running and on disk and their per-statement counters, the list sizes, the last reload.
+     */
+    public Map<String, Object> status(long now) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>(stats.snapshot(now));
+        try {
+            s.putAll(pipeline.submit(() -> Map.of(
+                    "rules", io.quietwatch.engine.RuleStatus.of(engine, rulesDir, rulesDisplay, alertCounts::of),
+                    "lists", engine.lists().sizes())).get(10, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            s.put("rules_error", "the pipeline did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuleReloader.Report last = reloader.last();
+        s.put("last_reload", last == null ? null : last.toMap());
+        return s;
+    }
+
     /** The counters. */
     public DaemonStats stats() {
         return stats;
@@ -185,6 +253,9 @@ public final class Daemon implements AutoCloseable {
         outbox.close();
         sinks.forEach(AlertSink::close);
         listWatcher.close();
+        if (ruleWatcher != null) {
+            ruleWatcher.close();
+        }
         deadLetters.close();
         if (admin != null) {
             admin.close();

@@ -36,6 +36,7 @@ public final class Pipeline implements Runnable {
     private final DeadLetterLog deadLetters;
     private final Clock clock;
     private final LongAdder processed = new LongAdder();
+    private final java.util.Queue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private long lastTick;
 
@@ -66,6 +67,7 @@ public final class Pipeline implements Runnable {
                     process(m);
                 }
                 batch.clear();
+                runTasks();
                 long now = clock.millis();
                 if (now - lastTick >= TICK_MILLIS) {
                     lastTick = now;
@@ -79,7 +81,31 @@ public final class Pipeline implements Runnable {
                 batch.clear();
             }
         }
+        runTasks();
         LOG.info("Pipeline drained and stopped after {} messages", processed.sum());
+    }
+
+    /**
+     * Runs {@code task} on the pipeline thread between two batches of events (within about 250 ms),
+     * so it may change the engine safely; the future completes with its result or its exception.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> submit(java.util.function.Supplier<T> task) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                f.complete(task.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
     }
 
     void process(RawMessage m) {

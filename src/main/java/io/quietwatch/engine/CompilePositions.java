@@ -14,7 +14,8 @@ final class CompilePositions {
 
     /** File position {line, column} (1-based) of an error in the statement {@code item}. */
     static int[] locate(String fileText, ModuleItem item, String message) {
-        int start = Math.min(fileText.length(), Math.max(0, item.getCharPosStart()));
+        // Esper's character positions drift after quoted text in earlier statements; its line numbers do not
+        int start = lineOffset(fileText, item.getLineNumber());
         int exprStart = start;
         while (exprStart < fileText.length() && Character.isWhitespace(fileText.charAt(exprStart))) {
             exprStart++;
@@ -27,7 +28,7 @@ final class CompilePositions {
             int column = rel[0] == 1 ? stmtStart[1] + rel[1] : rel[1] + 1;
             return new int[] {line, column};
         }
-        int end = Math.min(fileText.length(), Math.max(start, item.getCharPosEnd()));
+        int end = Math.max(start, lineOffset(fileText, item.getLineNumberEnd() + 1));
         String stmt = fileText.substring(start, end);
         for (String quoted : quotedNames(message)) {
             int at = indexOfWord(stmt, quoted);
@@ -37,6 +38,19 @@ final class CompilePositions {
         }
         int content = firstContent(stmt);
         return lineAndColumn(fileText, start + content);
+    }
+
+    /** Offset of the start of 1-based {@code line}; the text's length past the last line. */
+    static int lineOffset(String text, int line) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int nl = text.indexOf('\n', offset);
+            if (nl < 0) {
+                return text.length();
+            }
+            offset = nl + 1;
+        }
+        return offset;
     }
 
     /** 1-based line and column of a character offset. */

@@ -56,23 +56,9 @@ public final class RuleCompiler {
      * @param base       modules already deployed that rules may use (the system module), or null
      */
     public Result compileDirectory(Path dir, String displayDir, EPCompilerPathable base) {
-        List<RuleProblem> problems = new ArrayList<>();
-        List<Path> paths;
-        try (Stream<Path> s = Files.list(dir)) {
-            paths = s.filter(p -> p.getFileName().toString().endsWith(".epl") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            problems.add(new RuleProblem(displayDir, 1, 1, "cannot read the rules folder: " + e.getMessage()));
-            return new Result(List.of(), problems);
-        }
-        List<Parsed> parsed = new ArrayList<>();
-        for (Path p : paths) {
-            String display = displayDir + "/" + p.getFileName();
-            Parsed one = parse(p, display, problems);
-            if (one != null) {
-                parsed.add(one);
-            }
-        }
-        List<Parsed> ordered = ModuleOrder.order(parsed, Parsed::name, Parsed::uses, Parsed::display, problems);
+        Scan scan = scan(dir, displayDir);
+        List<RuleProblem> problems = new ArrayList<>(scan.problems());
+        List<Parsed> ordered = scan.ordered();
         List<RuleFile> files = new ArrayList<>();
         List<EPCompiled> path = new ArrayList<>();
         for (Parsed p : ordered) {
@@ -83,6 +69,49 @@ public final class RuleCompiler {
             }
         }
         return new Result(files, problems);
+    }
+
+    /**
+     * The rule files of a folder, read and split into statements but not compiled.
+     *
+     * @param listed   every {@code .epl} file found, as displayed (also those that do not parse)
+     * @param ordered  the parsed files in the order their {@code uses} declarations require; files in a
+     *                 cycle or using an unknown module are left out and reported
+     * @param problems what could not be read, parsed or ordered
+     */
+    record Scan(List<String> listed, List<Parsed> ordered, List<RuleProblem> problems) {
+    }
+
+    /** Reads and orders the {@code *.epl} files directly in {@code dir}, without compiling them. */
+    Scan scan(Path dir, String displayDir) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<Path> paths;
+        try (Stream<Path> s = Files.list(dir)) {
+            paths = s.filter(p -> p.getFileName().toString().endsWith(".epl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new RuleProblem(displayDir, 1, 1, "cannot read the rules folder: " + e.getMessage()));
+            return new Scan(List.of(), List.of(), problems);
+        }
+        List<String> listed = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        for (Path p : paths) {
+            String display = displayDir + "/" + p.getFileName();
+            listed.add(display);
+            Parsed one = parse(p, display, problems);
+            if (one != null) {
+                parsed.add(one);
+            }
+        }
+        List<Parsed> ordered = ModuleOrder.order(parsed, Parsed::name, Parsed::uses, Parsed::display, problems);
+        return new Scan(listed, ordered, problems);
+    }
+
+    /**
+     * Compiles one parsed file against {@code path} (compiled modules it may use); null, with the
+     * problems added, when it does not compile.
+     */
+    RuleFile compile(Parsed p, List<EPCompiled> path, List<RuleProblem> problems) {
+        return compile(p, null, path, problems);
     }
 
     /** Compiles one module text (the system module); null when it has problems. */

@@ -72,6 +72,7 @@ public final class RuleEngine implements AutoCloseable {
     private List<RuleFile> pending = List.of();
     private Map<String, Object> pendingVariables = Map.of();
     private final List<EPDeployment> deployments = new ArrayList<>();
+    private final Map<String, EPDeployment> ruleDeployments = new java.util.LinkedHashMap<>();
     private final ActiveHosts activeHosts = new ActiveHosts(7 * 86_400_000L);
     private final ListStore lists;
     private final java.util.Queue<Map<String, Object>> listSync = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -98,7 +99,7 @@ public final class RuleEngine implements AutoCloseable {
         this.wall = wall;
         this.maxFutureSkewMillis = maxFutureSkewMillis;
         this.alerts = alerts;
-        this.configuration = configuration();
+        this.configuration = mode == Mode.LIVE ? RuleMetrics.enable(configuration()) : configuration();
         this.runtime = EPRuntimeProvider.getRuntime("quietwatch-" + UUID.randomUUID(), configuration);
         this.events = runtime.getEventService();
         // the internal timer is disabled in the configuration: the clock is already external
@@ -348,6 +349,7 @@ public final class RuleEngine implements AutoCloseable {
         for (int i = 0; i < result.getItems().length; i++) {
             EPDeployment d = result.getItems()[i].getDeployment();
             deployments.add(d);
+            ruleDeployments.put(pending.get(i).displayPath(), d);
             for (EPStatement s : d.getStatements()) {
                 attach(s, pending.get(i));
             }
@@ -358,6 +360,105 @@ public final class RuleEngine implements AutoCloseable {
         activeHosts.window(((Number) window).longValue() * 1000);
         LOG.info("Deployed {} rule files with {} statements", pending.size(),
                 deployments.stream().skip(1).mapToInt(d -> d.getStatements().length).sum());
+    }
+
+    /**
+     * Compiles what changed in the rules folder since the running version, against the modules that
+     * keep running; deploys nothing. Safe to call from another thread than the engine's, one reload at
+     * a time; hand the result to {@link #applyReload} on the engine thread.
+     *
+     * @param variables the config's {@code rule_variables}, re-applied to the modules that are redeployed
+     */
+    public RuleReload.Prepared prepareReload(Path dir, String displayDir, Map<String, Object> variables) {
+        return RuleReload.prepare(this, compiler, dir, displayDir, variables);
+    }
+
+    /**
+     * Swaps in a prepared reload: undeploys the affected modules (dependents first) and rolls the new
+     * versions out, all or none; on failure the previous versions are deployed again. Call on the thread
+     * that sends events and ticks.
+     */
+    public RuleReload.Outcome applyReload(RuleReload.Prepared prepared) {
+        return RuleReload.apply(this, prepared);
+    }
+
+    /** Per-statement counters from Esper's statement metrics (LIVE mode only; empty otherwise); engine thread. */
+    public RuleMetrics metrics() {
+        return mode == Mode.LIVE ? RuleMetrics.read(runtime) : RuleMetrics.NONE;
+    }
+
+    /** The running rule files by display path with their deployments (the engine thread changes it). */
+    Map<String, EPDeployment> ruleDeployments() {
+        return ruleDeployments;
+    }
+
+    /** The system module as compiled, for compiling rule files against it. */
+    RuleFile systemModule() {
+        return systemModule;
+    }
+
+    /** The system module's variables that the config may set (the engine's own excluded). */
+    Map<String, String> systemVariables() {
+        Map<String, String> declared = new java.util.HashMap<>(systemModule.variables());
+        declared.remove(FIRST_EVENT_VARIABLE);
+        declared.remove(ACTIVE_HOSTS_VARIABLE);
+        return declared;
+    }
+
+    /**
+     * Undeploys {@code undeploy} in the order given and rolls out {@code deploy}; the running rules become
+     * {@code running}. Throws, with the undeployed modules deployed again, when the rollout fails.
+     */
+    void swap(List<String> undeploy, List<RuleFile> deploy, List<RuleFile> running, Map<String, Object> values)
+            throws EPDeployException, com.espertech.esper.runtime.client.EPUndeployException {
+        List<RuleFile> previous = pending.stream().filter(f -> undeploy.contains(f.displayPath())).toList();
+        List<String> done = new ArrayList<>();
+        for (String file : undeploy) {
+            EPDeployment d = ruleDeployments.get(file);
+            try {
+                runtime.getDeploymentService().undeploy(d.getDeploymentId());
+            } catch (com.espertech.esper.runtime.client.EPUndeployException e) {
+                rollout(previous.stream().filter(f -> done.contains(f.displayPath())).toList(), pendingVariables);
+                throw e;
+            }
+            done.add(file);
+            ruleDeployments.remove(file);
+            deployments.remove(d);
+            for (EPStatement st : d.getStatements()) {
+                suppressions.remove(st.getName());
+            }
+        }
+        try {
+            rollout(deploy, values);
+        } catch (EPDeployException e) {
+            rollout(previous, pendingVariables);
+            throw e;
+        }
+        pending = List.copyOf(running);
+        pendingVariables = values;
+        vpnUsers = VpnUsers.of(this);
+    }
+
+    private void rollout(List<RuleFile> files, Map<String, Object> values) throws EPDeployException {
+        List<EPDeploymentRolloutCompiled> items = files.stream().map(f -> new EPDeploymentRolloutCompiled(f.compiled())).toList();
+        EPDeploymentRollout result = runtime.getDeploymentService().rollout(items);
+        List<EPDeployment> added = new ArrayList<>();
+        for (int i = 0; i < result.getItems().length; i++) {
+            EPDeployment d = result.getItems()[i].getDeployment();
+            added.add(d);
+            deployments.add(d);
+            ruleDeployments.put(files.get(i).displayPath(), d);
+            for (EPStatement st : d.getStatements()) {
+                attach(st, files.get(i));
+            }
+        }
+        Map<String, Object> declaredHere = new java.util.HashMap<>();
+        files.forEach(f -> values.forEach((name, v) -> {
+            if (f.variables().containsKey(name)) {
+                declaredHere.put(name, v);
+            }
+        }));
+        RuleVariables.apply(runtime, added, declaredHere);
     }
 
     private void attachSystem(EPStatement statement) {
