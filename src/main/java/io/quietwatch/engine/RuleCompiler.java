@@ -193,7 +193,8 @@ public final class RuleCompiler {
         for (ModuleItem item : p.module().getItems()) {
             if (item.getLineNumber() == statementLine && !item.isCommentOnly()) {
                 int[] at = CompilePositions.locate(p.text(), item, message);
-                return new RuleProblem(p.display(), at[0], at[1], message);
+                // the position inside the statement that Esper names is now the file's line and column
+                return new RuleProblem(p.display(), at[0], at[1], message.replaceFirst(" at line \\d+ column \\d+", ""));
             }
         }
         return new RuleProblem(p.display(), Math.max(1, statementLine), 1, message);
