@@ -377,6 +377,11 @@ public final class RuleEngine implements AutoCloseable {
      * Swaps in a prepared reload: undeploys the affected modules (dependents first) and rolls the new
      * versions out, all or none; on failure the previous versions are deployed again. Call on the thread
      * that sends events and ticks.
+     *
+     * <p>A redeployed module keeps the rows of each {@code @public} table and named window that its new
+     * version declares with the same shape (name, column names and types, primary key); tables with
+     * aggregation columns, private ones and changed ones start empty. Rows copied into a named window with
+     * a data window such as {@code #time(1 hour)} enter it at the current engine time. See {@link StateCarry}.
      */
     public RuleReload.Outcome applyReload(RuleReload.Prepared prepared) {
         return RuleReload.apply(this, prepared);
@@ -412,6 +417,9 @@ public final class RuleEngine implements AutoCloseable {
     void swap(List<String> undeploy, List<RuleFile> deploy, List<RuleFile> running, Map<String, Object> values)
             throws EPDeployException, com.espertech.esper.runtime.client.EPUndeployException {
         List<RuleFile> previous = pending.stream().filter(f -> undeploy.contains(f.displayPath())).toList();
+        List<String> redeployed = deploy.stream().map(RuleFile::displayPath).toList();
+        StateCarry carry = StateCarry.read(runtime, configuration, this::compileQuery,
+                previous.stream().filter(f -> redeployed.contains(f.displayPath())).toList(), ruleDeployments);
         List<String> done = new ArrayList<>();
         for (String file : undeploy) {
             EPDeployment d = ruleDeployments.get(file);
@@ -432,11 +440,30 @@ public final class RuleEngine implements AutoCloseable {
             rollout(deploy, values);
         } catch (EPDeployException e) {
             rollout(previous, pendingVariables);
+            carryOver(carry, previous);
             throw e;
         }
+        carryOver(carry, deploy);
         pending = List.copyOf(running);
         pendingVariables = values;
         vpnUsers = VpnUsers.of(this);
+    }
+
+    /**
+     * Copies the rows read before the undeploy into the same-shaped tables and named windows of {@code files}
+     * (see {@link StateCarry}); alerts that statements raise on the copied rows are dropped, they were
+     * raised before.
+     */
+    private void carryOver(StateCarry carry, List<RuleFile> files) {
+        int before = pendingAlerts.size();
+        carry.write(runtime, configuration, this::compileQuery, files, ruleDeployments);
+        int raised = pendingAlerts.size() - before;
+        for (int i = 0; i < raised; i++) {
+            pendingAlerts.pollLast();
+        }
+        if (raised > 0) {
+            LOG.info("Dropped {} alerts raised while carrying rows over to the reloaded rules", raised);
+        }
     }
 
     private void rollout(List<RuleFile> files, Map<String, Object> values) throws EPDeployException {
