@@ -49,7 +49,7 @@ public record QuietWatchConfig(
         internalNetworks = internalNetworks == null ? InternalNetworks.DEFAULTS : List.copyOf(internalNetworks);
         rulesDir = rulesDir == null ? "epl-rules" : rulesDir;
         listsDir = listsDir == null ? "conf/lists" : listsDir;
-        queueCapacity = queueCapacity == null ? 65_536 : queueCapacity;
+        queueCapacity = queueCapacity == null ? 262_144 : queueCapacity;
         engine = engine == null ? new EngineConfig(null, null) : engine;
         deadLetter = deadLetter == null ? new DeadLetterConfig(null, null) : deadLetter;
         sinks = sinks == null ? List.of(new FileSinkConfig("alerts-file", "var/alerts.jsonl")) : List.copyOf(sinks);

@@ -38,7 +38,7 @@ public final class RuleStatus {
             m.put("module", f.moduleName());
             m.put("running_hash", running);
             m.put("disk_hash", disk);
-            m.put("state", disk == null ? "deleted on disk" : disk.equals(running) ? "running" : "changed on disk");
+            m.put("state", disk == null ? "deleted on disk" : disk.equals(running) ? "up to date" : "changed on disk");
             EPDeployment d = engine.ruleDeployments().get(f.displayPath());
             List<Map<String, Object>> statements = new ArrayList<>();
             for (EPStatement st : d == null ? new EPStatement[0] : d.getStatements()) {

@@ -237,7 +237,7 @@ class RuleReloadIT {
         JsonNode status = admin("GET", "/status");
         assertThat(status.path("dropped").asLong()).isZero();
         JsonNode port = rule(status, "rules/port.epl");
-        assertThat(port.path("state").asText()).isEqualTo("running");
+        assertThat(port.path("state").asText()).isEqualTo("up to date");
         assertThat(port.path("statements").get(1).path("name").asText()).isEqualTo("port-rule");
         // alerts count by rule since the start, across versions: 10.0.0.1, .2, .5 and .6
         assertThat(port.path("statements").get(1).path("alerts").asLong()).isEqualTo(4);
