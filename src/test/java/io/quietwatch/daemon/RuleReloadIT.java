@@ -262,7 +262,7 @@ class RuleReloadIT {
         StringWriter out = new StringWriter();
         int exit = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), concat("status", target));
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("rules/port.epl  running  running " + hash + "  disk " + hash)
+        assertThat(out.toString()).contains("rules/port.epl  up to date  running " + hash + "  disk " + hash)
                 .contains("port-rule").contains("rules/counts.epl").contains("udp-in").contains("last reload: applied");
 
         out = new StringWriter();
