@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -125,5 +126,82 @@ class DaemonIT {
         assertThat(dead).allSatisfy(d -> assertThat(json.readTree(d).path("error").path("message").asText()).isNotBlank());
         assertThat(dead).anySatisfy(d -> assertThat(json.readTree(d).path("event").path("original").asText())
                 .isEqualTo("garbage over udp \u0000 with a NUL"));
+    }
+
+    /**
+     * Hostile input over real sockets: an oversize frame, a 1 MB line, a million-digit octet count, invalid UTF-8, NUL, ANSI
+     * escapes, CR/LF and a JNDI lookup string. All of it is counted or dead-lettered, nothing is looked
+     * up, the dead-letter file stays one JSON object per line, and a session sent afterwards still gives
+     * its alert.
+     */
+    @Test
+    void hostileInputIsCountedAndTheNextIncidentStillComesOut() throws Exception {
+        InetSocketAddress udp = daemon.inputAddresses().get(0);
+        InetSocketAddress tcp = daemon.inputAddresses().get(1);
+        try (java.net.ServerSocket ldap = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String jndi = "${jndi:ldap://127.0.0.1:" + ldap.getLocalPort() + "/a}";
+            try (DatagramSocket socket = new DatagramSocket()) {
+                List<byte[]> datagrams = List.of(
+                        ("<13>Nov 26 10:00:00 " + jndi + " app: user=" + jndi).getBytes(StandardCharsets.UTF_8),
+                        "\u001b[31mred\u001b[0m\r\nNov 26 10:00:00 forged-host sshd: Accepted password for root"
+                                .getBytes(StandardCharsets.UTF_8),
+                        new byte[] {'<', '1', '3', '>', (byte) 0xc3, (byte) 0x28, 0, (byte) 0xff, 'x'});
+                for (byte[] b : datagrams) {
+                    socket.send(new DatagramPacket(b, b.length, udp));
+                }
+            }
+            try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
+                // a well-formed count above max_message_size: the frame is skipped, the connection goes on
+                out.write("70000 ".getBytes(StandardCharsets.US_ASCII));
+                out.write("A".repeat(70_000).getBytes(StandardCharsets.US_ASCII));
+                byte[] fine = asa(Instant.now(), "%ASA-4-106023: Deny tcp src outside:198.51.100.7/4444 dst inside:10.1.2.9/22 "
+                        + "by access-group \"outside_access_in\" [0x0, 0x0]").getBytes(StandardCharsets.UTF_8);
+                out.write((fine.length + " ").getBytes(StandardCharsets.US_ASCII));
+                out.write(fine);
+            }
+            try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
+                // a 1 MB line in LF framing: discarded as oversize
+                out.write(("<13>" + "B".repeat(1 << 20) + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
+                // a count of a million digits: a framing error, the connection is closed
+                out.write("9".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closedByTheDaemon) {
+                // the daemon may close the connection before the count is all written
+            }
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(daemon.stats().snapshot(0))
+                    .containsEntry("processed", 4L).containsEntry("oversize", 2L).containsEntry("framing_errors", 1L));
+            Map<String, Object> stats = daemon.stats().snapshot(0);
+            assertThat(stats).containsEntry("received", 4L).containsEntry("parsed", 1L).containsEntry("unparsed", 3L)
+                    .containsEntry("dropped", 0L);
+
+            ldap.setSoTimeout(300);
+            assertThatThrownBy(ldap::accept).as("a JNDI lookup reached the network").isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+
+        List<String> dead = Files.readAllLines(home.resolve("var/deadletter.log"), StandardCharsets.UTF_8);
+        assertThat(dead).hasSize(3).allSatisfy(d -> {
+            assertThat(json.readTree(d).path("error").path("message").asText()).isNotBlank();
+            assertThat(d).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u0000");
+        });
+        assertThat(dead).anySatisfy(d -> assertThat(json.readTree(d).path("event").path("original").asText())
+                .startsWith("\u001b[31mred\u001b[0m\r\nNov 26 10:00:00 forged-host"));
+
+        Instant end = Instant.now();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (String m : List.of(
+                    asa(end.minusSeconds(7300), "%ASA-6-302013: Built outbound TCP connection 77 for outside:203.0.113.90/443 "
+                            + "(203.0.113.90/443) to inside:10.1.2.7/50000 (198.51.100.1/50000)"),
+                    asa(end, "%ASA-6-302014: Teardown TCP connection 77 for outside:203.0.113.90/443 "
+                            + "to inside:10.1.2.7/50000 duration 2:01:40 bytes 999 TCP FINs"))) {
+                byte[] b = m.getBytes(StandardCharsets.UTF_8);
+                socket.send(new DatagramPacket(b, b.length, udp));
+            }
+        }
+        Path alerts = home.resolve("var/alerts.jsonl");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(alerts) && Files.readAllLines(alerts).stream()
+                .anyMatch(l -> l.contains("\"http-tunnel\"") && l.contains("10.1.2.7")));
     }
 }
