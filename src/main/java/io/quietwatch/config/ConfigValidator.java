@@ -42,6 +42,7 @@ public final class ConfigValidator {
         require(!blank(c.rulesDir()), "/rules_dir", "must name a folder");
         require(!blank(c.listsDir()), "/lists_dir", "must name a folder");
         require(c.queueCapacity() >= 1 && c.queueCapacity() <= 10_000_000, "/queue_capacity", "must be between 1 and 10000000");
+        require(c.queueMaxMb() >= 1 && c.queueMaxMb() <= 65_536, "/queue_max_mb", "must be between 1 and 65536 (MiB)");
         require(c.engine().maxFutureSkewSeconds() >= 0, "/engine/max_future_skew_seconds", "must not be negative");
         require(c.engine().dedupeHours() >= 0, "/engine/dedupe_hours", "must not be negative");
         require(!blank(c.deadLetter().path()), "/dead_letter/path", "must name a file");

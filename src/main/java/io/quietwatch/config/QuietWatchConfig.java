@@ -25,6 +25,8 @@ import java.util.Map;
  * @param admin             the local status endpoint
  * @param ruleVariables     values for the rules' variables, by name ({@code rule_variables})
  * @param statsIntervalSeconds how often the counters are logged ({@code stats_interval_seconds})
+ * @param queueMaxMb        bytes of messages, in MiB, the pipeline queue holds before inputs drop
+ *                          ({@code queue_max_mb}), whatever their number
  */
 public record QuietWatchConfig(
         List<InputConfig> inputs,
@@ -39,7 +41,8 @@ public record QuietWatchConfig(
         OutboxConfig outbox,
         AdminConfig admin,
         Map<String, Object> ruleVariables,
-        Integer statsIntervalSeconds) {
+        Integer statsIntervalSeconds,
+        Integer queueMaxMb) {
 
     public QuietWatchConfig {
         inputs = inputs == null
@@ -58,10 +61,11 @@ public record QuietWatchConfig(
         admin = admin == null ? new AdminConfig(null, null, null) : admin;
         ruleVariables = ruleVariables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleVariables));
         statsIntervalSeconds = statsIntervalSeconds == null ? 60 : statsIntervalSeconds;
+        queueMaxMb = queueMaxMb == null ? 128 : queueMaxMb;
     }
 
     /** Every default. */
     public static QuietWatchConfig defaults() {
-        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -17,6 +17,7 @@ import io.quietwatch.event.InternalNetworks;
 import io.quietwatch.ingest.Input;
 import io.quietwatch.ingest.InputEndpoint;
 import io.quietwatch.ingest.Inputs;
+import io.quietwatch.ingest.MessageQueue;
 import io.quietwatch.ingest.RawMessage;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseContext;
@@ -32,8 +33,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +109,8 @@ public final class Daemon implements AutoCloseable {
         }
         engine.start(clock.millis());
         deadLetters = new DeadLetterLog(home.resolve(config.deadLetter().path()), config.deadLetter().maxPerSecond(), clock);
-        BlockingQueue<RawMessage> queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        MessageQueue queue = new MessageQueue(config.queueCapacity(),
+                config.queueMaxMb() * 1024L * 1024L);
         Map<InputEndpoint, LineParser> parsers = new IdentityHashMap<>();
         List<InputEndpoint> endpoints = new ArrayList<>();
         for (InputConfig ic : config.inputs()) {

@@ -55,7 +55,7 @@ class DaemonIT {
                         new InputConfig("tcp-in", "tcp", "127.0.0.1", 0, "auto", "UTC", null, null, null)),
                 null, Path.of("epl-rules").toAbsolutePath().toString(), null, null, new EngineConfig(300, 24),
                 new DeadLetterConfig("var/deadletter.log", 100), List.of(new FileSinkConfig("file", "var/alerts.jsonl")),
-                null, null, new AdminConfig(true, "127.0.0.1", 0), Map.of(), 60);
+                null, null, new AdminConfig(true, "127.0.0.1", 0), Map.of(), 60, null);
         daemon = Daemon.start(config, home, Clock.systemUTC());
     }
 

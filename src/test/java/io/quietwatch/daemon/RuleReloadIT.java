@@ -87,7 +87,7 @@ class RuleReloadIT {
                 List.of(new InputConfig("udp-in", "udp", "127.0.0.1", 0, "auto", "UTC", null, null, null)),
                 null, "rules", null, null, new EngineConfig(300, 24),
                 new DeadLetterConfig("var/deadletter.log", 100), List.of(new FileSinkConfig("file", "var/alerts.jsonl")),
-                null, null, new AdminConfig(true, "127.0.0.1", 0), Map.of(), 60);
+                null, null, new AdminConfig(true, "127.0.0.1", 0), Map.of(), 60, null);
         log = new StringWriter();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         appender = WriterAppender.newBuilder().setName("reload-it").setTarget(log)
