@@ -52,8 +52,12 @@ final class RunCommand implements Callable<Integer> {
     /** SIGHUP reloads the changed rule files, as {@code quietwatch reload} does. */
     private static void reloadOnHangup(Daemon daemon) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"),
-                    sig -> new Thread(() -> daemon.reloadRules("SIGHUP"), "quietwatch-sighup-reload").start());
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> {
+                Thread t = new Thread(() -> daemon.reloadRules("SIGHUP"), "quietwatch-sighup-reload");
+                // the signal thread has no application class loader, and Esper's compiler needs it to find LogEvent
+                t.setContextClassLoader(RunCommand.class.getClassLoader());
+                t.start();
+            });
         } catch (IllegalArgumentException e) {
             LOG.warn("SIGHUP cannot be handled here ({}); use 'quietwatch reload'", e.getMessage());
         }

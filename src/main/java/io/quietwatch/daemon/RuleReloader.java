@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  * events), and remembers the last result for {@code status}.
  */
 public final class RuleReloader {
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(RuleReloader.class);
+
     private final RuleEngine engine;
     private final Pipeline pipeline;
     private final Path dir;
@@ -74,6 +76,7 @@ public final class RuleReloader {
             RuleReload.Prepared prepared = engine.prepareReload(dir, displayDir, variables);
             outcome = pipeline.submit(() -> engine.applyReload(prepared)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
+            LOG.error("Rule reload ({}) failed", trigger, e.getCause());
             outcome = failed("the reload failed: " + e.getCause());
         } catch (TimeoutException e) {
             outcome = failed("the pipeline did not take the reload within 30 seconds");
@@ -81,6 +84,7 @@ public final class RuleReloader {
             Thread.currentThread().interrupt();
             outcome = failed("interrupted");
         } catch (RuntimeException e) {
+            LOG.error("Rule reload ({}) failed", trigger, e);
             outcome = failed("the reload failed: " + e);
         }
         Report r = new Report(clock.millis(), trigger, outcome);

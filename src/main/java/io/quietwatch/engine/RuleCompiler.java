@@ -179,7 +179,7 @@ public final class RuleCompiler {
         if (e.getItems() != null && !e.getItems().isEmpty()) {
             return e.getItems();
         }
-        return List.of(new EPCompileExceptionItem(e.getMessage(), e, null, 1));
+        return List.of(new EPCompileExceptionItem(String.valueOf(e.getMessage()), e, "", 1));
     }
 
     /** Esper's message without the statement text it appends in brackets. */

@@ -109,6 +109,44 @@ class LauncherIT {
     }
 
     @Test
+    void sighupReloadsTheRulesAndKeepsTheRunningOnesWhenAFileIsBroken() throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("ports.epl"), "select hostIp from LogEvent(destinationPort = 4444);\n");
+        Path config = tmp.resolve("quietwatch.yaml");
+        Files.writeString(config, """
+                inputs:
+                  - {name: udp-in, protocol: udp, bind_address: 127.0.0.1, port: 0, default_timezone: UTC}
+                rules_dir: %s
+                dead_letter: {path: %s}
+                sinks:
+                  - {type: file, name: soc, path: %s}
+                admin: {enabled: false}
+                """.formatted(rules, tmp.resolve("dead.log"), tmp.resolve("alerts.jsonl")));
+        Path err = tmp.resolve("daemon.err");
+        Process daemon = new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(err.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> LISTENING.matcher(Files.readString(err)).find());
+            Files.writeString(rules.resolve("broken.epl"), "select * from LogEvent\n  whre destinationPort = 1;\n");
+            // the folder watcher sees the file first; SIGHUP asks again, and is named in the log
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(err).contains("rejected"));
+            new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(err)
+                    .contains("Rule reload (SIGHUP) rejected, the running rules stay: " + rules.resolve("broken.epl") + ":2:8:"));
+            assertThat(daemon.isAlive()).isTrue();
+            Files.delete(rules.resolve("broken.epl"));
+            Files.writeString(rules.resolve("more.epl"), "select hostIp from LogEvent(destinationPort = 6667);\n");
+            new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(err).contains("Rules reloaded: added [")
+                    && Files.readString(err).contains("more.epl"));
+            daemon.destroy();
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
+    @Test
     void validateListsEveryProblemWithItsPositionAndExitsTwo() throws Exception {
         Path config = tmp.resolve("q.yaml");
         Files.writeString(config, "inputs:\n  - protocol: udp\n    port: 99999\n    colour: red\n");

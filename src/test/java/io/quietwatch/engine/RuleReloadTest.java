@@ -152,6 +152,18 @@ class RuleReloadTest {
     }
 
     @Test
+    void aNewBrokenFileIsRejectedEveryTimeItIsAskedFor() throws Exception {
+        Files.writeString(rules.resolve("broken.epl"), "select * from LogEvent\n  whre destinationPort = 1;\n");
+        for (int i = 0; i < 2; i++) {
+            RuleReload.Outcome out = reload(Map.of());
+            assertThat(out.result()).isEqualTo(RuleReload.Result.REJECTED);
+            assertThat(out.errors()).singleElement().asString().startsWith("rules/broken.epl:2:8: ");
+        }
+        Files.delete(rules.resolve("broken.epl"));
+        assertThat(reload(Map.of()).result()).isNotEqualTo(RuleReload.Result.REJECTED);
+    }
+
+    @Test
     void aCycleIsRejected() throws Exception {
         Files.writeString(rules.resolve("counts.epl"), COUNTS.replace("module test.counts;", "module test.counts;\nuses test.reader;"));
         RuleReload.Outcome out = reload(Map.of());
