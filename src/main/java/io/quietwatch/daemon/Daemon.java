@@ -122,7 +122,7 @@ public final class Daemon implements AutoCloseable {
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, engine::currentTime);
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);

@@ -23,10 +23,11 @@ public final class DaemonStats {
     private final Outbox outbox;
     private final DeadLetterLog deadLetters;
     private final LongSupplier queueDepth;
+    private final LongSupplier queueBytes;
     private final LongSupplier engineTime;
 
     public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, Outbox outbox,
-                       DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier engineTime) {
+                       DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier queueBytes, LongSupplier engineTime) {
         this.startedAt = startedAt;
         this.inputs = List.copyOf(inputs);
         this.pipeline = pipeline;
@@ -34,6 +35,7 @@ public final class DaemonStats {
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.queueDepth = queueDepth;
+        this.queueBytes = queueBytes;
         this.engineTime = engineTime;
     }
 
@@ -83,6 +85,7 @@ public final class DaemonStats {
         s.put("framing_errors", framing);
         s.put("rejected_senders", rejected);
         s.put("queue_depth", queueDepth.getAsLong());
+        s.put("queue_bytes", queueBytes.getAsLong());
         s.put("dead_letter_written", deadLetters.written());
         s.put("dead_letter_suppressed", deadLetters.suppressed());
         s.put("alerts_raised", router.raised());

@@ -175,7 +175,7 @@ class DaemonIT {
                     .containsEntry("processed", 4L).containsEntry("oversize", 2L).containsEntry("framing_errors", 1L));
             Map<String, Object> stats = daemon.stats().snapshot(0);
             assertThat(stats).containsEntry("received", 4L).containsEntry("parsed", 1L).containsEntry("unparsed", 3L)
-                    .containsEntry("dropped", 0L);
+                    .containsEntry("dropped", 0L).containsEntry("queue_depth", 0L).containsEntry("queue_bytes", 0L);
 
             ldap.setSoTimeout(300);
             assertThatThrownBy(ldap::accept).as("a JNDI lookup reached the network").isInstanceOf(java.net.SocketTimeoutException.class);
