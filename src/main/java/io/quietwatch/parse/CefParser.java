@@ -66,7 +66,7 @@ public final class CefParser implements EventParser {
             return read(message, text, at, context);
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable CEF message: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("CEF message", e);
         }
     }
 

@@ -67,7 +67,7 @@ public final class CheckPointParser implements EventParser {
             return read(message, context);
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable Check Point record: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("Check Point record", e);
         }
     }
 

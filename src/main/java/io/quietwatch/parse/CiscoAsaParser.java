@@ -61,7 +61,7 @@ public final class CiscoAsaParser implements EventParser {
             return ParseResult.malformed(e.getMessage());
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable ASA message: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("ASA message", e);
         }
     }
 

@@ -64,7 +64,7 @@ public final class FilterlogParser implements EventParser {
             return ParseResult.malformed(e.getMessage());
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable filterlog record: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("filterlog record", e);
         }
     }
 

@@ -90,7 +90,7 @@ public final class FortigateParser implements EventParser {
             return read(message, context);
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable FortiGate log: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("FortiGate log", e);
         }
     }
 

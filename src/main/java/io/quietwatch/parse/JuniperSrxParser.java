@@ -52,7 +52,7 @@ public final class JuniperSrxParser implements EventParser {
             return read(message, context);
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable RT_FLOW message: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("RT_FLOW message", e);
         }
     }
 

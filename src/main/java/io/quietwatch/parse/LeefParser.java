@@ -55,7 +55,7 @@ public final class LeefParser implements EventParser {
             return read(message, text, at, context);
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable LEEF message: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("LEEF message", e);
         }
     }
 

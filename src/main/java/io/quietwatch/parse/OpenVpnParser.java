@@ -97,7 +97,7 @@ public final class OpenVpnParser implements EventParser {
             return ParseResult.malformed(e.getMessage());
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable OpenVPN line: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("OpenVPN line", e);
         }
     }
 

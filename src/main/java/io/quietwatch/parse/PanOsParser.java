@@ -69,7 +69,7 @@ public final class PanOsParser implements EventParser {
             return ParseResult.malformed(e.getMessage());
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable PAN-OS log: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("PAN-OS log", e);
         }
     }
 

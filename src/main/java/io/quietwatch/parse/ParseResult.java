@@ -29,4 +29,13 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.NotM
     static ParseResult malformed(String reason) {
         return new Malformed(reason);
     }
+
+    /**
+     * A parser's catch-all: {@code what} (e.g. "CEF message") could not be read because the reader threw.
+     * Parsers never throw on input; a reader bug costs the line, not the pipeline. The reason ends with
+     * the exception's class name, which the fuzz tests look for.
+     */
+    static ParseResult unreadable(String what, RuntimeException e) {
+        return new Malformed("unreadable " + what + ": " + e.getClass().getSimpleName());
+    }
 }

@@ -101,7 +101,7 @@ public final class SquidParser implements EventParser {
             return ParseResult.malformed(e.getMessage());
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable squid line: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("squid line", e);
         }
     }
 

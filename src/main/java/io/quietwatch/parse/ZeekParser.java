@@ -72,7 +72,7 @@ public final class ZeekParser implements EventParser {
             return ParseResult.malformed(e.getMessage());
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.malformed("unreadable Zeek record: " + e.getClass().getSimpleName());
+            return ParseResult.unreadable("Zeek record", e);
         }
     }
 
