@@ -74,6 +74,15 @@ public abstract class HttpAlertSink implements AlertSink {
     /** One delivery attempt: at most the requests the sink documents, classified, never retried here. */
     protected abstract Delivery attempt(Alert alert, HttpTransport http);
 
+    /**
+     * The outcome of a failed request made before the delivery itself (a dedupe search): classified as a
+     * delivery reply to {@code target} would be, its reason prefixed with {@code what}.
+     */
+    protected Delivery failedBefore(String what, HttpReply reply, String target) {
+        Delivery d = ReplyClassifier.classify(reply, target, clock);
+        return new Delivery(d.outcome(), d.status(), what + ": " + d.reason(), d.retryAfterMillis());
+    }
+
     /** Builds credentials, adding the failure as a problem of {@code key}; null when they cannot be built. */
     protected static HttpAuth auth(String key, List<String> problems, Supplier<HttpAuth> make) {
         try {

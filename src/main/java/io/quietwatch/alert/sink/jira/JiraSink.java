@@ -73,8 +73,7 @@ public final class JiraSink extends HttpAlertSink {
         if (config.dedupeSearch()) {
             HttpReply found = http.send(auth.apply(http.request(searchUri(alert)).GET()).build());
             if (!found.success()) {
-                Delivery d = ReplyClassifier.classify(found, HttpUrls.display(createUri), clock);
-                return new Delivery(d.outcome(), d.status(), "dedupe search: " + d.reason(), d.retryAfterMillis());
+                return failedBefore("dedupe search", found, target);
             }
             String key = existingKey(found);
             if (key != null) {

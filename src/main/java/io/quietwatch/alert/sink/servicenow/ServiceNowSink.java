@@ -64,8 +64,7 @@ public final class ServiceNowSink extends HttpAlertSink {
         if (config.dedupeSearch()) {
             HttpReply found = http.send(auth.apply(http.request(searchUri(alert)).GET()).build());
             if (!found.success()) {
-                Delivery d = ReplyClassifier.classify(found, target, clock);
-                return new Delivery(d.outcome(), d.status(), "dedupe search: " + d.reason(), d.retryAfterMillis());
+                return failedBefore("dedupe search", found, target);
             }
             String number = existingNumber(found);
             if (number != null) {
