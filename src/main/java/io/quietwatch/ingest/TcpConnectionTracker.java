@@ -57,21 +57,13 @@ final class TcpConnectionTracker extends ChannelInboundHandlerAdapter {
             long suppressed = warnLog.acquire();
             if (suppressed >= 0) {
                 log.warn("TLS input {}: handshake with {} failed, closing the connection: {} ({} similar warnings"
-                        + " suppressed)", endpoint.name(), ctx.channel().remoteAddress(), rootMessage(done.cause()),
+                        + " suppressed)", endpoint.name(), ctx.channel().remoteAddress(), TlsServerContext.rootMessage(done.cause()),
                         suppressed);
             }
             ctx.close();
             return;
         }
         ctx.fireUserEventTriggered(evt);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
     }
 
     @Override

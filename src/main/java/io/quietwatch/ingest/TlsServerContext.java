@@ -73,7 +73,8 @@ final class TlsServerContext {
         return p.toFile();
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The message of the innermost cause (a TLS failure is usually wrapped twice), or its class. */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
