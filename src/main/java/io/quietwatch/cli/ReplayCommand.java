@@ -11,7 +11,6 @@ import io.quietwatch.engine.RuleEngine;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.parse.LineParser;
-import io.quietwatch.parse.ParseResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,20 +106,19 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
             LineParser parser = input.parser(c);
-            long[] counts = new long[2];
+            long[] counts = new long[1];
             start = System.nanoTime();
-            // this thread reads and parses; the feeder's thread runs the rules, in input order
-            try (BatchFeeder feeder = new BatchFeeder(sink, "quietwatch-replay-engine")) {
+            // this thread reads; the feeder's workers parse, and its own thread runs the rules in input order
+            try (BatchFeeder feeder = new BatchFeeder(parser::event, sink, BatchFeeder.defaultParsers(),
+                    "quietwatch-replay-engine")) {
                 input.forEachLine(line -> {
                     counts[0]++;
-                    if (parser.parse(line) instanceof ParseResult.Parsed p) {
-                        counts[1]++;
-                        feeder.add(p.event());
-                    }
+                    feeder.add(line);
                 });
+                feeder.close();
+                parsed = feeder.parsed();
             }
             lines = counts[0];
-            parsed = counts[1];
         } finally {
             out.flush();
         }
