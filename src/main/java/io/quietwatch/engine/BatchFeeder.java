@@ -135,9 +135,6 @@ public final class BatchFeeder implements AutoCloseable {
         try {
             while (true) {
                 Batch b = work.take();
-                if (b == END) {
-                    return;
-                }
                 try {
                     parsed.addAndGet(b.parse(parse));
                 } catch (RuntimeException | Error e) {
