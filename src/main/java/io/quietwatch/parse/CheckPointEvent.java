@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.IpAddresses;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
@@ -37,7 +36,7 @@ final class CheckPointEvent {
                 .outcome(known >= 0 ? CheckPointValues.ACTION_OUTCOMES[known] : null)
                 .observerProduct(product >= 0 ? CheckPointValues.PRODUCTS[product] : r.text(PRODUCT))
                 .eventCode(r.first(LOGID, LOG_ID))
-                .transport(CheckPointValues.transport(r.text(PROTO)))
+                .transport(r.transport())
                 .ruleName(r.first(RULE_NAME, RULE_UID))
                 .userName(r.first(USER, SRC_USER_NAME, ADMINISTRATOR))
                 .connectionId(r.first(LOGUID, SESSION_ID))
@@ -60,17 +59,18 @@ final class CheckPointEvent {
     }
 
     private static String endpoints(CheckPointRecord r, LogEventBuilder b) {
-        String src = r.text(SRC);
-        if (src != null && !IpAddresses.isAddress(src)) {
+        boolean[] bad = new boolean[1];
+        String src = r.address(SRC, bad);
+        if (bad[0]) {
             return "src is not an IP address";
         }
-        String dst = r.text(DST);
-        if (dst != null && !IpAddresses.isAddress(dst)) {
+        String dst = r.address(DST, bad);
+        if (bad[0]) {
             return "dst is not an IP address";
         }
         if (src == null) {
-            String client = r.text(CLIENT_IP);
-            src = client != null && IpAddresses.isAddress(client) ? client : null;
+            src = r.address(CLIENT_IP, bad);
+            bad[0] = false; // a client_ip that is no address is simply not used
         }
         long sport = r.number(S_PORT, MAX_PORT);
         if (sport == -2) {
@@ -81,33 +81,33 @@ final class CheckPointEvent {
         b.sourceIp(src).destinationIp(dst)
                 .sourcePort(sport < 0 ? null : (int) sport)
                 .destinationPort(dport < 0 ? null : (int) dport);
-        String problem = translated(r, XLATESRC, XLATESPORT);
-        if (problem == null) {
-            problem = translated(r, XLATEDST, XLATEDPORT);
+        String srcNat = r.address(XLATESRC, bad);
+        if (bad[0]) {
+            return "xlatesrc is not an IP address";
         }
-        if (problem != null) {
-            return problem;
+        long srcNatPort = r.number(XLATESPORT, MAX_PORT);
+        if (srcNatPort == -2) {
+            return "xlatesport is not a port number 0-65535";
         }
-        b.sourceNatIp(natIp(r, XLATESRC)).sourceNatPort(natPort(r, XLATESPORT))
-                .destinationNatIp(natIp(r, XLATEDST)).destinationNatPort(natPort(r, XLATEDPORT));
+        String dstNat = r.address(XLATEDST, bad);
+        if (bad[0]) {
+            return "xlatedst is not an IP address";
+        }
+        long dstNatPort = r.number(XLATEDPORT, MAX_PORT);
+        if (dstNatPort == -2) {
+            return "xlatedport is not a port number 0-65535";
+        }
+        b.sourceNatIp(natIp(srcNat)).sourceNatPort(natPort(srcNatPort))
+                .destinationNatIp(natIp(dstNat)).destinationNatPort(natPort(dstNatPort));
         return null;
     }
 
-    private static String translated(CheckPointRecord r, int ip, int port) {
-        String address = r.text(ip);
-        if (address != null && !IpAddresses.isAddress(address)) {
-            return CheckPointKeys.name(ip) + " is not an IP address";
-        }
-        return r.number(port, MAX_PORT) == -2 ? CheckPointKeys.name(port) + " is not a port number 0-65535" : null;
-    }
-
-    private static String natIp(CheckPointRecord r, int id) {
-        String address = r.text(id);
+    /** The exporter writes the unspecified address for "not translated". */
+    private static String natIp(String address) {
         return address == null || address.equals("0.0.0.0") || address.equals("::") ? null : address;
     }
 
-    private static Integer natPort(CheckPointRecord r, int id) {
-        long port = r.number(id, MAX_PORT);
+    private static Integer natPort(long port) {
         return port <= 0 ? null : (int) port;
     }
 
@@ -135,7 +135,7 @@ final class CheckPointEvent {
         }
         b.networkPackets(packets);
         for (int id : new int[] {SESSION_DURATION, DURATION, ELAPSED}) {
-            long nanos = CheckPointValues.durationNanos(r.text(id));
+            long nanos = r.durationNanos(id);
             if (nanos >= 0) {
                 b.durationNanos(nanos);
                 return;

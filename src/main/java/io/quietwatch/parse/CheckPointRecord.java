@@ -1,5 +1,8 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
+import io.quietwatch.event.IpAddresses;
+
 import java.util.Arrays;
 
 /**
@@ -177,6 +180,38 @@ final class CheckPointRecord {
             }
         }
         return v;
+    }
+
+    /**
+     * The value when it is an IP address literal, as written; null when absent or blank. {@code bad[0]} is
+     * set when a value is there but is not an address. One parse, and a copy only of a real address.
+     */
+    String address(int id, boolean[] bad) {
+        if (!trim(id)) {
+            return null;
+        }
+        String a = IpAddresses.literal(s, trimFrom, trimTo);
+        if (a == null) {
+            bad[0] = true;
+        }
+        return a;
+    }
+
+    /** The IP protocol keyword of the value (a number or a name), or null when absent or blank. */
+    String transport() {
+        if (!trim(CheckPointKeys.PROTO)) {
+            return null;
+        }
+        return switch (IanaProtocols.number(s, trimFrom, trimTo)) {
+            case 2 -> "igmp";
+            case 112 -> "vrrp";
+            default -> IanaProtocols.name(s, trimFrom, trimTo);
+        };
+    }
+
+    /** Nanoseconds of a duration in whole seconds or {@code [h:]mm:ss}; -1 when absent or neither. */
+    long durationNanos(int id) {
+        return trim(id) ? CheckPointValues.durationNanos(s, trimFrom, trimTo) : -1;
     }
 
     /** Index of the value among {@code words} (ignoring case and outer blanks), or -1; allocates nothing. */

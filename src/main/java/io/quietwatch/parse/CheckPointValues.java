@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 
 import java.time.ZoneId;
@@ -71,17 +70,14 @@ final class CheckPointValues {
         return stamp.epochMillis(zone, LOCAL_TIME, null);
     }
 
-    /** Nanoseconds of a duration in whole seconds or {@code [h:]mm:ss}; -1 when it is neither. */
-    static long durationNanos(String value) {
-        if (value == null) {
-            return -1;
-        }
+    /** Nanoseconds of a duration in {@code s[from, to)}, whole seconds or {@code [h:]mm:ss}; -1 when it is neither. */
+    static long durationNanos(String s, int from, int to) {
         long seconds = 0;
-        int start = 0;
+        int start = from;
         int parts = 0;
-        for (int i = 0; i <= value.length(); i++) {
-            if (i == value.length() || value.charAt(i) == ':') {
-                long part = Digits.value(value, start, i, Integer.MAX_VALUE);
+        for (int i = from; i <= to; i++) {
+            if (i == to || s.charAt(i) == ':') {
+                long part = Digits.value(s, start, i, Integer.MAX_VALUE);
                 if (part < 0 || ++parts > 3 || parts > 1 && part > 59) {
                     return -1;
                 }
@@ -90,15 +86,6 @@ final class CheckPointValues {
             }
         }
         return seconds * NANOS_PER_SECOND;
-    }
-
-    /** Lower-case IANA keyword of a {@code proto} value, a number or a name; the exporter also logs IGMP and VRRP. */
-    static String transport(String value) {
-        return switch (value == null ? -1 : IanaProtocols.number(value, 0, value.length())) {
-            case 2 -> "igmp";
-            case 112 -> "vrrp";
-            default -> IanaProtocols.name(value);
-        };
     }
 
     /** {@code v} with the exporter's escapes undone: a backslash before {@code " \\ ] ; =} stands for that char. */
