@@ -68,25 +68,12 @@ public final class InternalNetworks {
         if (ip == null) {
             return false;
         }
-        if (ip.indexOf(':') < 0) {
-            // most addresses on the Internet side fail on the first octet: skip the full parse for them
-            int o = firstOctet(ip);
-            if (o < 0 || !firstOctet[o]) {
-                return false;
-            }
-            long v = IpAddresses.parseIpv4(ip);
-            if (v < 0) {
-                return false;
-            }
-            int a = (int) v;
-            for (int i = 0; i < v4Net.length; i++) {
-                if ((a & v4Mask[i]) == v4Net[i]) {
-                    return true;
-                }
-            }
-            return false;
+        // most addresses on the Internet side fail on the first octet: the parse stops there for them
+        long v = IpAddresses.parseIpv4(ip, 0, ip.length(), firstOctet);
+        if (v >= 0) {
+            return containsIpv4((int) v);
         }
-        if (v6.length == 0) {
+        if (v6.length == 0 || ip.indexOf(':') < 0) {
             return false;
         }
         long[] addr = new long[2];
@@ -101,20 +88,14 @@ public final class InternalNetworks {
         return false;
     }
 
-    private static int firstOctet(String ip) {
-        int v = 0;
-        int n = Math.min(ip.length(), 4);
-        for (int i = 0; i < n; i++) {
-            char c = ip.charAt(i);
-            if (c == '.') {
-                return i == 0 || v > 255 ? -1 : v;
+    /** True if the IPv4 address {@code a} (as an unsigned 32-bit value) is inside one of the networks. */
+    public boolean containsIpv4(int a) {
+        for (int i = 0; i < v4Net.length; i++) {
+            if ((a & v4Mask[i]) == v4Net[i]) {
+                return true;
             }
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
         }
-        return -1;
+        return false;
     }
 
     /** The blocks as configured. */

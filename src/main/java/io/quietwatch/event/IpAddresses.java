@@ -15,6 +15,14 @@ public final class IpAddresses {
 
     /** As {@link #parseIpv4(CharSequence)} over {@code s[from, to)}. */
     public static long parseIpv4(CharSequence s, int from, int to) {
+        return parseIpv4(s, from, to, null);
+    }
+
+    /**
+     * As {@link #parseIpv4(CharSequence, int, int)}, but -1 as soon as the first octet is one that
+     * {@code firstOctets} (indexed 0-255, null for any) rules out.
+     */
+    public static long parseIpv4(CharSequence s, int from, int to, boolean[] firstOctets) {
         long value = 0;
         int octets = 0;
         int i = from;
@@ -32,7 +40,7 @@ public final class IpAddresses {
                 }
                 i++;
             }
-            if (i == start) {
+            if (i == start || octets == 0 && firstOctets != null && !firstOctets[octet]) {
                 return -1;
             }
             value = (value << 8) | octet;
