@@ -27,7 +27,9 @@ final class CefKeyTable {
 
     private final String[] names;
     private final long[] hashes;
+    /** Id + 1 per slot, 0 for an empty slot: the probe reads these flat arrays, not the names. */
     private final int[] ids;
+    private final int[] lengths;
     private final boolean[] exact;
     private final int mask;
     private final int size;
@@ -36,6 +38,7 @@ final class CefKeyTable {
         this.names = new String[capacity];
         this.hashes = new long[capacity];
         this.ids = new int[capacity];
+        this.lengths = new int[capacity];
         this.exact = new boolean[capacity];
         this.mask = capacity - 1;
         this.size = size;
@@ -102,10 +105,10 @@ final class CefKeyTable {
     int lookup(String s, int from, int to, long hash) {
         int length = to - from;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        String name;
-        while ((name = names[slot]) != null) {
-            if (hashes[slot] == hash && name.length() == length && (!exact[slot] || s.startsWith(name, from))) {
-                return ids[slot];
+        int id;
+        while ((id = ids[slot]) != 0) {
+            if (hashes[slot] == hash && lengths[slot] == length && (!exact[slot] || s.startsWith(names[slot], from))) {
+                return id - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -126,7 +129,8 @@ final class CefKeyTable {
         }
         names[slot] = name;
         hashes[slot] = h;
-        ids[slot] = id;
+        ids[slot] = id + 1;
+        lengths[slot] = name.length();
         exact[slot] = exactCase;
     }
 }
