@@ -115,8 +115,13 @@ final class AsaCursor {
 
     /** The text from here up to {@code to} (exclusive), which must be non-empty; moves to {@code to}. */
     String take(int to, String what) {
+        return take(to, what, "");
+    }
+
+    /** As {@link #take(int, String)}, naming the text {@code what + whose} in errors (composed only on failure). */
+    String take(int to, String what, String whose) {
         if (to <= pos || to > end) {
-            throw fail("no " + what);
+            throw fail("no " + what + whose);
         }
         String s = text.substring(pos, to);
         pos = to;

@@ -62,9 +62,9 @@ final class AsaEndpoint {
             int slash = text.indexOf('/', open);
             if (natIp == null && slash >= 0 && slash < close) {
                 c.advance(1);
-                natIp = c.take(slash, "mapped address of " + side);
+                natIp = c.take(slash, "mapped address of ", side);
                 c.advance(1);
-                natPort = c.port("mapped port of " + side);
+                natPort = c.port("mapped port of ", side);
                 if (c.pos() != close) {
                     throw c.fail("unexpected text in mapped address of " + side);
                 }
@@ -115,7 +115,7 @@ final class AsaEndpoint {
                 throw c.fail("no interface for " + side);
             }
         }
-        String name = c.take(at, "interface for " + side);
+        String name = c.take(at, "interface for ", side);
         c.advance(1);
         return name;
     }
@@ -131,6 +131,6 @@ final class AsaEndpoint {
             }
             i++;
         }
-        return c.take(i, "address for " + side);
+        return c.take(i, "address for ", side);
     }
 }
