@@ -18,8 +18,11 @@ public final class LogEventBuilder {
     private String phase;
     private String reason;
     private String sourceIp;
+    /** The source address's IPv4 value + 1 when the parser has parsed it already, else 0. */
+    private long sourceIpv4;
     private Integer sourcePort;
     private String destinationIp;
+    private long destinationIpv4;
     private Integer destinationPort;
     private String sourceNatIp;
     private Integer sourceNatPort;
@@ -66,9 +69,13 @@ public final class LogEventBuilder {
     public LogEventBuilder outcome(String v) { this.outcome = v; return this; }
     public LogEventBuilder phase(String v) { this.phase = v; return this; }
     public LogEventBuilder reason(String v) { this.reason = v; return this; }
-    public LogEventBuilder sourceIp(String v) { this.sourceIp = v; return this; }
+    public LogEventBuilder sourceIp(String v) { this.sourceIp = v; this.sourceIpv4 = 0; return this; }
+    /** The source address with its IPv4 value (-1 for none) as the parser read it, so {@link #build} need not parse it again. */
+    public LogEventBuilder sourceIp(String v, long ipv4) { this.sourceIp = v; this.sourceIpv4 = ipv4 + 1; return this; }
     public LogEventBuilder sourcePort(Integer v) { this.sourcePort = v; return this; }
-    public LogEventBuilder destinationIp(String v) { this.destinationIp = v; return this; }
+    public LogEventBuilder destinationIp(String v) { this.destinationIp = v; this.destinationIpv4 = 0; return this; }
+    /** As {@link #sourceIp(String, long)}. */
+    public LogEventBuilder destinationIp(String v, long ipv4) { this.destinationIp = v; this.destinationIpv4 = ipv4 + 1; return this; }
     public LogEventBuilder destinationPort(Integer v) { this.destinationPort = v; return this; }
     public LogEventBuilder sourceNatIp(String v) { this.sourceNatIp = v; return this; }
     public LogEventBuilder sourceNatPort(Integer v) { this.sourceNatPort = v; return this; }
@@ -109,8 +116,8 @@ public final class LogEventBuilder {
         String src = IpAddresses.canonical(sourceIp);
         String dst = IpAddresses.canonical(destinationIp);
         String assigned = IpAddresses.canonical(assignedIp);
-        boolean srcIn = src != null && internal.contains(src);
-        boolean dstIn = dst != null && internal.contains(dst);
+        boolean srcIn = src != null && contains(internal, src, sourceIpv4);
+        boolean dstIn = dst != null && contains(internal, dst, destinationIpv4);
         String direction = null;
         String host = null;
         if (src != null && dst != null) {
@@ -144,5 +151,9 @@ public final class LogEventBuilder {
                 total, networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode, ingressInterface,
                 egressInterface, ruleName, url, urlDomain, httpMethod, httpStatus, mimeType, userAgent, fileName,
                 userName, assigned, connectionId, original);
+    }
+
+    private static boolean contains(InternalNetworks internal, String ip, long ipv4PlusOne) {
+        return ipv4PlusOne > 0 ? internal.containsIpv4((int) (ipv4PlusOne - 1)) : internal.contains(ip);
     }
 }

@@ -1,5 +1,7 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IpAddresses;
+
 /**
  * The endpoint values correlation rides on, read once: source and destination address and port. An
  * address or port that does not read (a value cut off in the middle, as a truncated line leaves it)
@@ -13,15 +15,20 @@ final class CefEndpoints {
 
     final String sourceIp;
     final String destinationIp;
+    /** The addresses' IPv4 values, -1 when not IPv4. */
+    final long sourceIpv4;
+    final long destinationIpv4;
     final Integer sourcePort;
     final Integer destinationPort;
     /** What is wrong with the values, naming the key; null when nothing is. */
     final String problem;
 
-    private CefEndpoints(String sourceIp, String destinationIp, Integer sourcePort, Integer destinationPort,
-                         String problem) {
+    private CefEndpoints(String sourceIp, long sourceIpv4, String destinationIp, long destinationIpv4,
+                         Integer sourcePort, Integer destinationPort, String problem) {
         this.sourceIp = sourceIp;
         this.destinationIp = destinationIp;
+        this.sourceIpv4 = sourceIpv4;
+        this.destinationIpv4 = destinationIpv4;
         this.sourcePort = sourcePort;
         this.destinationPort = destinationPort;
         this.problem = problem;
@@ -35,8 +42,10 @@ final class CefEndpoints {
     /** Any format's address and port fields, named as the line names them. */
     static CefEndpoints read(CefFields f, int src, String srcName, int dst, String dstName, int spt, String sptName,
                              int dpt, String dptName) {
-        String sourceIp = address(f, src);
-        String destinationIp = address(f, dst);
+        long sourceIpv4 = ipv4(f, src);
+        String sourceIp = address(f, src, sourceIpv4);
+        long destinationIpv4 = ipv4(f, dst);
+        String destinationIp = address(f, dst, destinationIpv4);
         Integer sourcePort = port(f, spt);
         Integer destinationPort = port(f, dpt);
         String problem = null;
@@ -49,12 +58,21 @@ final class CefEndpoints {
         } else if (destinationPort == null && f.present(dpt)) {
             problem = dptName + " is not a port number 0-65535";
         }
-        return new CefEndpoints(sourceIp, destinationIp, sourcePort, destinationPort, problem);
+        return new CefEndpoints(sourceIp, sourceIp == null ? -1 : sourceIpv4, destinationIp,
+                destinationIp == null ? -1 : destinationIpv4, sourcePort, destinationPort, problem);
     }
 
-    private static String address(CefFields f, int id) {
+    /** The address, read once: an IPv4 value ({@code ipv4}, 0 is the unspecified address) is copied without a second parse. */
+    private static String address(CefFields f, int id, long ipv4) {
+        if (ipv4 >= 0) {
+            return ipv4 == 0 ? null : f.line().substring(f.from(id), f.to(id));
+        }
         String a = f.address(id);
         return a == null || a.equals(UNSPECIFIED) ? null : a;
+    }
+
+    private static long ipv4(CefFields f, int id) {
+        return f.from(id) == CefFields.ABSENT ? -1 : IpAddresses.parseIpv4(f.line(), f.from(id), f.to(id));
     }
 
     private static Integer port(CefFields f, int id) {

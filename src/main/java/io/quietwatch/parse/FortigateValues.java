@@ -48,6 +48,11 @@ final class FortigateValues {
         return a;
     }
 
+    /** The value as an IPv4 address (unsigned 32-bit), or -1 when absent, blank or not a dotted quad. */
+    static long ipv4(FortigateFields f, int id) {
+        return f.present(id) ? IpAddresses.parseIpv4(f.line(), f.from(id), f.to(id)) : -1;
+    }
+
     /** An IP address literal, or null when blank or not an address. */
     static String addressOrNull(FortigateFields f, int id) {
         return f.has(id) ? IpAddresses.literal(f.line(), f.from(id), f.to(id)) : null;
