@@ -61,15 +61,18 @@ final class CheckPointEvent {
     private static String endpoints(CheckPointRecord r, LogEventBuilder b) {
         boolean[] bad = new boolean[1];
         String src = r.address(SRC, bad);
+        long srcIpv4 = r.lastIpv4;
         if (bad[0]) {
             return "src is not an IP address";
         }
         String dst = r.address(DST, bad);
+        long dstIpv4 = r.lastIpv4;
         if (bad[0]) {
             return "dst is not an IP address";
         }
         if (src == null) {
             src = r.address(CLIENT_IP, bad);
+            srcIpv4 = r.lastIpv4;
             bad[0] = false; // a client_ip that is no address is simply not used
         }
         long sport = r.number(S_PORT, MAX_PORT);
@@ -78,7 +81,7 @@ final class CheckPointEvent {
         }
         // service is the port number in Log Exporter output; older exports give a service name instead
         long dport = r.number(SERVICE, MAX_PORT);
-        b.sourceIp(src).destinationIp(dst)
+        b.sourceIp(src, srcIpv4).destinationIp(dst, dstIpv4)
                 .sourcePort(sport < 0 ? null : (int) sport)
                 .destinationPort(dport < 0 ? null : (int) dport);
         String srcNat = r.address(XLATESRC, bad);

@@ -27,6 +27,8 @@ final class CheckPointRecord {
     String error;
     /** Number of key-value pairs read. */
     int pairs;
+    /** The IPv4 value of the address {@link #address} read last, -1 when it was none. */
+    long lastIpv4;
     /** Bounds of the value last trimmed by {@link #trim}. */
     private int trimFrom;
     private int trimTo;
@@ -187,10 +189,12 @@ final class CheckPointRecord {
      * set when a value is there but is not an address. One parse, and a copy only of a real address.
      */
     String address(int id, boolean[] bad) {
+        lastIpv4 = -1;
         if (!trim(id)) {
             return null;
         }
-        String a = IpAddresses.literal(s, trimFrom, trimTo);
+        lastIpv4 = IpAddresses.parseIpv4(s, trimFrom, trimTo);
+        String a = lastIpv4 >= 0 ? s.substring(trimFrom, trimTo) : IpAddresses.literal(s, trimFrom, trimTo);
         if (a == null) {
             bad[0] = true;
         }
