@@ -114,8 +114,10 @@ public final class FortigateParser implements EventParser {
                 return ParseResult.malformed(missing);
             }
             int action = FortigateVerdicts.trafficAction(f);
+            if (action != ACTION) {
+                b.action(f.text(action));
+            }
             b.category(LogEvent.CATEGORY_NETWORK)
-                    .action(f.text(action))
                     .outcome(FortigateVerdicts.trafficOutcome(f, action))
                     .phase(FortigateVerdicts.trafficPhase(f, action));
         } else if (FortigateVerdicts.utm(f)) {
