@@ -39,6 +39,18 @@ public final class AlertRouter implements Consumer<Alert> {
             lastSeen = a.lastSeen();
             maxSeverity = a.severity();
         }
+
+        Incident(Held h, Suppression s) {
+            suppression = s;
+            windowEnd = h.windowEnd();
+            latest = h.latest();
+            count = h.count();
+            firstSeen = h.firstSeen();
+            lastSeen = h.lastSeen();
+            maxSeverity = h.maxSeverity();
+            sentSeverity = h.sentSeverity();
+            unsent = h.unsent();
+        }
     }
 
     private final Function<String, Suppression> suppressionOfRule;
@@ -130,6 +142,53 @@ public final class AlertRouter implements Consumer<Alert> {
         inc.unsent = 0;
         sent.increment();
         out.accept(folded);
+    }
+
+    /**
+     * An incident whose window is open, as a snapshot keeps it.
+     *
+     * @param key          the suppression key the alerts fold under
+     * @param windowEnd    engine time its window closes
+     * @param latest       the latest alert of the incident
+     * @param count        occurrences so far
+     * @param firstSeen    start of the incident
+     * @param lastSeen     latest evidence
+     * @param maxSeverity  highest severity seen
+     * @param sentSeverity severity last let out, or null if none went out yet (a summary rule)
+     * @param unsent       alerts folded in since the last one went out
+     */
+    public record Held(String key, long windowEnd, Alert latest, long count, long firstSeen, long lastSeen,
+                       AlertSeverity maxSeverity, AlertSeverity sentSeverity, long unsent) {
+    }
+
+    /**
+     * What the router remembers across a restart, so nothing already let out goes out again.
+     *
+     * @param incidents incidents with an open window
+     * @param revisions the revision last let out per alert id, least recently used first
+     */
+    public record Memory(java.util.List<Held> incidents, Map<String, Integer> revisions) {
+        public static final Memory EMPTY = new Memory(java.util.List.of(), Map.of());
+    }
+
+    /** Its incidents and revisions, for a snapshot; on the engine thread. */
+    public Memory memory() {
+        java.util.List<Held> held = new java.util.ArrayList<>(incidents.size());
+        incidents.forEach((key, i) -> held.add(new Held(key, i.windowEnd, i.latest, i.count, i.firstSeen, i.lastSeen,
+                i.maxSeverity, i.sentSeverity, i.unsent)));
+        return new Memory(held, new LinkedHashMap<>(revisions));
+    }
+
+    /**
+     * Takes back what {@link #memory()} returned before a restart; incidents keep the window end they had, with
+     * the suppression their rule has now.
+     */
+    public void restore(Memory m) {
+        for (Held h : m.incidents()) {
+            incidents.put(h.key(), new Incident(h, suppressionOfRule.apply(h.latest().rule())));
+            earliestWindowEnd = Math.min(earliestWindowEnd, h.windowEnd());
+        }
+        revisions.putAll(m.revisions());
     }
 
     /** Alerts the rules raised. */

@@ -80,6 +80,9 @@ public final class ConfigValidator {
         require(c.outbox().segmentMb() >= 1, "/outbox/segment_mb", "must be at least 1");
         port("/admin/port", c.admin().port());
         require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
+        require(!blank(c.state().path()), "/state/path", "must name a file");
+        require(c.state().snapshotIntervalSeconds() >= 1 && c.state().snapshotIntervalSeconds() <= 86_400,
+                "/state/snapshot_interval_seconds", "must be between 1 and 86400 (seconds)");
         return List.copyOf(issues);
     }
 

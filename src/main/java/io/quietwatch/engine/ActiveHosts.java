@@ -37,17 +37,7 @@ final class ActiveHosts {
         if (host == null || !LogEvent.START.equals(e.phase()) || !"outbound".equals(e.direction())) {
             return false;
         }
-        long v4 = host.indexOf(':') < 0 ? IpAddresses.parseIpv4(host) : -1;
-        if (v4 >= 0) {
-            return put(v4 + 1, e.timestamp());
-        }
-        long[] s = others.get(host);
-        if (s == null) {
-            others.put(host, new long[] {e.timestamp()});
-            return true;
-        }
-        s[0] = Math.max(s[0], e.timestamp());
-        return false;
+        return note(host, e.timestamp());
     }
 
     private boolean put(long key, long time) {
@@ -113,6 +103,41 @@ final class ActiveHosts {
         rehash(capacity, since);
         others.values().removeIf(s -> s[0] < since);
         return count() != before;
+    }
+
+    /** Each host with when it was last seen, for a snapshot. */
+    java.util.List<EngineState.Host> hosts() {
+        java.util.List<EngineState.Host> out = new java.util.ArrayList<>(count());
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                out.add(new EngineState.Host(dottedQuad(keys[i] - 1), seen[i]));
+            }
+        }
+        others.forEach((host, s) -> out.add(new EngineState.Host(host, s[0])));
+        return out;
+    }
+
+    /**
+     * Notes a host seen at {@code time} (an event, or a snapshot being restored).
+     *
+     * @return true when the count changed
+     */
+    boolean note(String host, long time) {
+        long v4 = host.indexOf(':') < 0 ? IpAddresses.parseIpv4(host) : -1;
+        if (v4 >= 0) {
+            return put(v4 + 1, time);
+        }
+        long[] s = others.get(host);
+        if (s == null) {
+            others.put(host, new long[] {time});
+            return true;
+        }
+        s[0] = Math.max(s[0], time);
+        return false;
+    }
+
+    private static String dottedQuad(long v4) {
+        return (v4 >>> 24 & 255) + "." + (v4 >>> 16 & 255) + "." + (v4 >>> 8 & 255) + "." + (v4 & 255);
     }
 
     void window(long millis) {

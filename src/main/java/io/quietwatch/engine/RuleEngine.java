@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -387,6 +388,54 @@ public final class RuleEngine implements AutoCloseable {
         return RuleReload.apply(this, prepared);
     }
 
+    /**
+     * What the rules have learnt, for a snapshot: the clock, the rows of the {@code @public} tables, the
+     * variables rules assign, the active hosts. Call on the engine thread, after {@link #start}.
+     */
+    public EngineState exportState() {
+        return new EngineState(now, firstEventTime,
+                AssignedVariables.read(runtime, configuration, pending, ruleDeployments),
+                StateCarry.export(runtime, configuration, this::compileQuery, pending, ruleDeployments),
+                activeHosts.hosts());
+    }
+
+    /**
+     * Puts back what {@link #exportState} took, into the rules deployed by {@link #start}, before the first
+     * event: the tables whose file still declares them with the same columns and primary key get their rows
+     * (others start empty, with a warning naming them), assigned variables their values, the clock moves on to
+     * the snapshot's time if it is ahead. Alerts that statements raise on the restored rows are dropped: they
+     * were raised before the snapshot.
+     */
+    public void restoreState(EngineState state) {
+        if (!started) {
+            throw new IllegalStateException("restoreState needs the rules deployed: call start first");
+        }
+        Set<String> running = new java.util.HashSet<>(ruleDeployments.keySet());
+        state.tables().stream().filter(t -> !running.contains(t.file())).forEach(t ->
+                LOG.warn("Restore: table {} of {} is dropped, that rule file is no longer loaded", t.name(), t.file()));
+        if (state.engineTime() > now) {
+            advance(state.engineTime());
+        }
+        int raised = dropAlertsRaised(() -> {
+            StateCarry.restore(state.tables()).write(runtime, configuration, this::compileQuery, pending, ruleDeployments);
+            AssignedVariables.write(runtime, configuration, pending, ruleDeployments, state.variables());
+        });
+        if (raised > 0) {
+            LOG.info("Dropped {} alerts raised while restoring the snapshot's rows", raised);
+        }
+        if (state.firstEventTime() != 0 && (firstEventTime == 0 || state.firstEventTime() < firstEventTime)) {
+            firstEventTime = state.firstEventTime();
+            runtime.getVariableService().setVariableValue(systemDeploymentId, FIRST_EVENT_VARIABLE, firstEventTime);
+        }
+        boolean hosts = false;
+        for (EngineState.Host h : state.activeHosts()) {
+            hosts |= activeHosts.note(h.ip(), h.lastSeen());
+        }
+        if (hosts) {
+            publishActiveHosts();
+        }
+    }
+
     /** Per-statement counters from Esper's statement metrics (LIVE mode only; empty otherwise); engine thread. */
     public RuleMetrics metrics() {
         return mode == Mode.LIVE ? RuleMetrics.read(runtime) : RuleMetrics.NONE;
@@ -455,15 +504,21 @@ public final class RuleEngine implements AutoCloseable {
      * raised before.
      */
     private void carryOver(StateCarry carry, List<RuleFile> files) {
+        int raised = dropAlertsRaised(() -> carry.write(runtime, configuration, this::compileQuery, files, ruleDeployments));
+        if (raised > 0) {
+            LOG.info("Dropped {} alerts raised while carrying rows over to the reloaded rules", raised);
+        }
+    }
+
+    /** Runs {@code copy} and drops the alerts statements raised meanwhile; returns how many. */
+    private int dropAlertsRaised(Runnable copy) {
         int before = pendingAlerts.size();
-        carry.write(runtime, configuration, this::compileQuery, files, ruleDeployments);
+        copy.run();
         int raised = pendingAlerts.size() - before;
         for (int i = 0; i < raised; i++) {
             pendingAlerts.pollLast();
         }
-        if (raised > 0) {
-            LOG.info("Dropped {} alerts raised while carrying rows over to the reloaded rules", raised);
-        }
+        return raised;
     }
 
     private void rollout(List<RuleFile> files, Map<String, Object> values) throws EPDeployException {

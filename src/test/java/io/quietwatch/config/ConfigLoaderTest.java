@@ -157,4 +157,28 @@ class ConfigLoaderTest {
                 "q.yaml:9:22: inputs[1].max_connections: must be at least 1");
     }
 
+
+    @Test
+    void readsTheStateSectionAndPositionsItsProblems() {
+        ConfigLoader.Result ok = loader.parse("""
+                state:
+                  path: /var/lib/qw/state.json.gz
+                  snapshot_interval_seconds: 15
+                """, "q.yaml");
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.config().state()).isEqualTo(new StateConfig(true, "/var/lib/qw/state.json.gz", 15));
+        assertThat(loader.parse("", "q.yaml").config().state()).isEqualTo(new StateConfig(true, "var/state/snapshot.json.gz", 60));
+
+        ConfigLoader.Result bad = loader.parse("""
+                state:
+                  enabled: false
+                  path: ""
+                  snapshot_interval_seconds: 0
+                """, "q.yaml");
+        assertThat(bad.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "q.yaml:3:9: state.path: must name a file",
+                "q.yaml:4:30: state.snapshot_interval_seconds: must be between 1 and 86400 (seconds)");
+        assertThat(loader.parse("state: {interval: 5}", "q.yaml").problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("q.yaml:1:").contains("interval"));
+    }
 }
