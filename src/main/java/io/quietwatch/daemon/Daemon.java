@@ -62,6 +62,7 @@ public final class Daemon implements AutoCloseable {
     private final io.quietwatch.engine.FolderWatcher ruleWatcher;
     private final Path rulesDir;
     private final String rulesDisplay;
+    private final io.quietwatch.state.StateKeeper state;
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -107,7 +108,7 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot watch the lists folder " + lists.dir() + ": " + e.getMessage(), e);
         }
-        engine.start(clock.millis());
+        state = startState(config, home, clock);
         deadLetters = new DeadLetterLog(home.resolve(config.deadLetter().path()), config.deadLetter().maxPerSecond(), clock);
         MessageQueue queue = new MessageQueue(config.queueCapacity(),
                 config.queueMaxMb() * 1024L * 1024L);
@@ -130,6 +131,9 @@ public final class Daemon implements AutoCloseable {
         });
         reloader = new RuleReloader(engine, pipeline, rulesDir, rulesDisplay, config.ruleVariables(), clock);
         pipelineThread.start();
+        if (state != null) {
+            state.start(pipeline::submit);
+        }
         try {
             // an editor's save is often several writes and a rename: reload once the folder is quiet
             ruleWatcher = watchRules ? io.quietwatch.engine.FolderWatcher.start(rulesDir, "quietwatch-rule-watcher", 300, changed -> {
@@ -160,6 +164,23 @@ public final class Daemon implements AutoCloseable {
         }
         long every = config.statsIntervalSeconds();
         statsLog.scheduleAtFixedRate(() -> LOG.info("Stats: {}", stats.line(clock.millis())), every, every, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts the engine clock, at the snapshot's engine time if that is ahead, and puts the latest snapshot
+     * back (config {@code state:}); null when snapshots are disabled.
+     */
+    private io.quietwatch.state.StateKeeper startState(QuietWatchConfig config, Path home, Clock clock) {
+        engine.start(clock.millis());
+        if (!config.state().enabled()) {
+            LOG.info("State snapshots are disabled (state.enabled: false): a restart starts with empty state");
+            return null;
+        }
+        io.quietwatch.state.StateKeeper keeper = new io.quietwatch.state.StateKeeper(home.resolve(config.state().path()),
+                config.state().path(), config.state().snapshotIntervalSeconds() * 1000L, clock,
+                io.quietwatch.state.StateKeeper.of(engine, router, clock));
+        keeper.restore(engine, router);
+        return keeper;
     }
 
     /** Starts everything; throws with a readable message when something cannot start. */
@@ -228,7 +249,21 @@ public final class Daemon implements AutoCloseable {
         }
         RuleReloader.Report last = reloader.last();
         s.put("last_reload", last == null ? null : last.toMap());
+        s.put("state", state == null ? Map.of("enabled", false) : state.status());
         return s;
+    }
+
+    /** The last snapshot, taken once the pipeline has drained and the engine is idle. */
+    private void snapshotAtStop() {
+        if (state == null || pipelineThread.isAlive()) {
+            return;
+        }
+        try {
+            io.quietwatch.state.StateKeeper.Written w = state.snapshotNow();
+            LOG.info("State snapshot written at stop: {} rows, {} bytes, in {} ms", w.rows(), w.bytes(), w.copyMillis() + w.writeMillis());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("State snapshot at stop failed, the previous one stays: {}", e.toString());
+        }
     }
 
     /** The counters. */
@@ -244,12 +279,16 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         LOG.info("Stopping: inputs, then the pipeline, then the outbox and the sinks");
         inputs.forEach(Input::close);
+        if (state != null) {
+            state.close();
+        }
         pipeline.stop();
         try {
             pipelineThread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        snapshotAtStop();
         outbox.close();
         sinks.forEach(AlertSink::close);
         listWatcher.close();
