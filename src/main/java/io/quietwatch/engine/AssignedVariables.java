@@ -1,14 +1,12 @@
 package io.quietwatch.engine;
 
 import com.espertech.esper.common.client.configuration.Configuration;
-import com.espertech.esper.common.client.module.ModuleItem;
 import com.espertech.esper.common.client.soda.Assignment;
 import com.espertech.esper.common.client.soda.EPStatementObjectModel;
 import com.espertech.esper.common.client.soda.Expression;
 import com.espertech.esper.common.client.soda.OnSetClause;
 import com.espertech.esper.common.client.soda.PropertyValueExpression;
 import com.espertech.esper.common.client.soda.RelationalOpExpression;
-import com.espertech.esper.compiler.client.EPCompilerProvider;
 import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import org.apache.logging.log4j.LogManager;
@@ -17,7 +15,6 @@ import org.apache.logging.log4j.Logger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,24 +92,8 @@ final class AssignedVariables {
 
     /** Names on the left of {@code set ... = } in the file's {@code on ... set} statements. */
     private static Set<String> assigned(RuleFile f, Configuration configuration) {
-        return ASSIGNED.computeIfAbsent(f.compiled(), c -> parse(f, configuration));
-    }
-
-    private static final Map<Object, Set<String>> ASSIGNED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    private static Set<String> parse(RuleFile f, Configuration configuration) {
         Set<String> out = new LinkedHashSet<>();
-        for (ModuleItem item : f.module().getItems()) {
-            String text = item.getExpression();
-            if (item.isCommentOnly() || !text.toLowerCase(Locale.ROOT).contains("set")) {
-                continue;
-            }
-            EPStatementObjectModel model;
-            try {
-                model = EPCompilerProvider.getCompiler().eplToModel(text, configuration);
-            } catch (Exception e) {
-                continue;
-            }
+        for (EPStatementObjectModel model : ModuleModels.mentioning(f, "set", configuration)) {
             if (model.getOnExpr() instanceof OnSetClause set) {
                 for (Assignment a : set.getAssignments()) {
                     Expression e = a.getValue();

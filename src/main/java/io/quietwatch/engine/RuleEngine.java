@@ -80,6 +80,7 @@ public final class RuleEngine implements AutoCloseable {
     private long nextListMaintenance;
     private java.util.function.LongConsumer timeListener = t -> { };
     private final Map<String, io.quietwatch.alert.Suppression> suppressions = new java.util.HashMap<>();
+    private final Map<String, java.util.Optional<com.espertech.esper.common.client.EPCompiled>> snapshotQueries = new java.util.HashMap<>();
     private boolean started;
     private long firstEventTime;
     private volatile long now;
@@ -395,8 +396,25 @@ public final class RuleEngine implements AutoCloseable {
     public EngineState exportState() {
         return new EngineState(now, firstEventTime,
                 AssignedVariables.read(runtime, configuration, pending, ruleDeployments),
-                StateCarry.export(runtime, configuration, this::compileQuery, pending, ruleDeployments),
+                StateCarry.export(runtime, configuration, this::snapshotQuery, pending, ruleDeployments),
                 activeHosts.hosts());
+    }
+
+    /**
+     * {@link #compileQuery}, remembered until the next reload: compiling costs a few milliseconds per table,
+     * which would otherwise hold up every snapshot on the engine thread.
+     */
+    private com.espertech.esper.common.client.EPCompiled snapshotQuery(String epl) {
+        java.util.Optional<com.espertech.esper.common.client.EPCompiled> q = snapshotQueries.get(epl);
+        if (q == null) {
+            try {
+                q = java.util.Optional.of(compileQuery(epl));
+            } catch (IllegalArgumentException e) {
+                q = java.util.Optional.empty();
+            }
+            snapshotQueries.put(epl, q);
+        }
+        return q.orElseThrow(() -> new IllegalArgumentException("query does not compile: " + epl));
     }
 
     /**
@@ -465,6 +483,7 @@ public final class RuleEngine implements AutoCloseable {
      */
     void swap(List<String> undeploy, List<RuleFile> deploy, List<RuleFile> running, Map<String, Object> values)
             throws EPDeployException, com.espertech.esper.runtime.client.EPUndeployException {
+        snapshotQueries.clear();
         List<RuleFile> previous = pending.stream().filter(f -> undeploy.contains(f.displayPath())).toList();
         List<String> redeployed = deploy.stream().map(RuleFile::displayPath).toList();
         StateCarry carry = StateCarry.read(runtime, configuration, this::compileQuery,

@@ -5,13 +5,11 @@ import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.common.client.EventPropertyDescriptor;
 import com.espertech.esper.common.client.EventType;
 import com.espertech.esper.common.client.configuration.Configuration;
-import com.espertech.esper.common.client.module.ModuleItem;
 import com.espertech.esper.common.client.soda.CreateTableClause;
 import com.espertech.esper.common.client.soda.CreateTableColumn;
 import com.espertech.esper.common.client.soda.EPStatementObjectModel;
 import com.espertech.esper.common.client.util.StatementProperty;
 import com.espertech.esper.common.client.util.StatementType;
-import com.espertech.esper.compiler.client.EPCompilerProvider;
 import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPStatement;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -264,17 +261,7 @@ final class StateCarry {
      */
     private static Map<String, List<String>> tables(RuleFile f, Configuration configuration) {
         Map<String, List<String>> out = new HashMap<>();
-        for (ModuleItem item : f.module().getItems()) {
-            String text = item.getExpression();
-            if (item.isCommentOnly() || !text.toLowerCase(Locale.ROOT).contains("table")) {
-                continue;
-            }
-            EPStatementObjectModel model;
-            try {
-                model = EPCompilerProvider.getCompiler().eplToModel(text, configuration);
-            } catch (Exception e) {
-                continue;
-            }
+        for (EPStatementObjectModel model : ModuleModels.mentioning(f, "table", configuration)) {
             CreateTableClause t = model.getCreateTable();
             if (t == null || t.getColumns().stream().anyMatch(c -> c.getOptionalExpression() != null)) {
                 continue;
