@@ -49,7 +49,7 @@ final class StatusText {
 
     /** The state snapshots: the last one written (time, size, rows, how long) and what the start restored. */
     static String state(JsonNode st) {
-        if (st.isMissingNode() || st.path("enabled").asBoolean(true) == false) {
+        if (st.isMissingNode() || !st.path("enabled").asBoolean(true)) {
             return "state: snapshots disabled\n";
         }
         JsonNode w = st.path("last_snapshot");

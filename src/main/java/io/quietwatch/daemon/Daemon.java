@@ -255,7 +255,11 @@ public final class Daemon implements AutoCloseable {
 
     /** The last snapshot, taken once the pipeline has drained and the engine is idle. */
     private void snapshotAtStop() {
-        if (state == null || pipelineThread.isAlive()) {
+        if (state == null) {
+            return;
+        }
+        if (pipelineThread.isAlive()) {
+            LOG.error("No state snapshot at stop: the pipeline did not drain within 30 s; the last periodic one stays");
             return;
         }
         try {

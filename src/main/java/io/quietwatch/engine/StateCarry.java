@@ -156,13 +156,20 @@ final class StateCarry {
                     continue;
                 }
                 try {
-                    EventBean[] rows = runtime.getFireAndForgetService().executeQuery(query).getArray();
+                    var result = runtime.getFireAndForgetService().executeQuery(query);
+                    EventBean[] rows = result.getArray();
                     String[] columns = st.getEventType().getPropertyNames();
-                    List<Object[]> values = new ArrayList<>();
+                    // one getter per column rather than a lookup by name per value: tables reach 100,000s of rows
+                    com.espertech.esper.common.client.EventPropertyGetter[] getters =
+                            new com.espertech.esper.common.client.EventPropertyGetter[columns.length];
+                    for (int i = 0; i < columns.length; i++) {
+                        getters[i] = result.getEventType().getGetter(columns[i]);
+                    }
+                    List<Object[]> values = new ArrayList<>(rows == null ? 0 : rows.length);
                     for (EventBean row : rows == null ? new EventBean[0] : rows) {
                         Object[] v = new Object[columns.length];
                         for (int i = 0; i < columns.length; i++) {
-                            Object value = row.get(columns[i]);
+                            Object value = getters[i].get(row);
                             v[i] = value instanceof EventBean b ? b.getUnderlying() : value;
                         }
                         values.add(v);
