@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The running QuietWatch: inputs, the pipeline thread, the rule engine, the sinks, the stats log and
  * the admin endpoint. It owns every thread; {@link #close()} stops them in order: inputs, then the
- * pipeline drains the queue into the engine, then sinks flush, then the rest closes.
+ * pipeline drains the queue into the engine, then the state snapshot is written, then sinks flush, then the
+ * rest closes.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Daemon.class);
@@ -281,7 +282,7 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         closed = true;
-        LOG.info("Stopping: inputs, then the pipeline, then the outbox and the sinks");
+        LOG.info("Stopping: inputs, then the pipeline, then the state snapshot, then the outbox and the sinks");
         inputs.forEach(Input::close);
         if (state != null) {
             state.close();

@@ -48,8 +48,8 @@ import java.util.function.Function;
  * engine.
  *
  * <p>A snapshot ({@link RuleEngine#exportState}) is the same rows of the {@code @public} tables, read by
- * {@link #export} and written back at start by {@link #restore} under the same rule of the same shape; named
- * windows are not part of it.
+ * {@link #export}; at the next start {@link #restore} writes them into the tables of the same shape, and a
+ * table whose shape changed starts empty with a WARN line naming it. Named windows are not part of it.
  */
 final class StateCarry {
     private static final Logger LOG = LogManager.getLogger(StateCarry.class);

@@ -156,7 +156,8 @@ public final class StateKeeper implements AutoCloseable {
         return write(timed(copy), copy[0]);
     }
 
-    private Written write(Snapshot s, long copyMillis) throws IOException {
+    /** One writer at a time: a periodic snapshot held up past {@link #close} must not race the one at stop. */
+    private synchronized Written write(Snapshot s, long copyMillis) throws IOException {
         long t0 = System.nanoTime();
         long bytes = file.write(s);
         long writeMillis = (System.nanoTime() - t0) / 1_000_000;
