@@ -54,9 +54,9 @@ final class StatusText {
         }
         JsonNode w = st.path("last_snapshot");
         String last = w.isMissingNode() || w.isNull() ? "none yet"
-                : String.format(Locale.ROOT, "%s, %d bytes, %d rows in %d tables, copied in %d ms, written in %d ms",
+                : String.format(Locale.ROOT, "%s, %d bytes, %d rows in %d tables, copied in %d ms (longest pause %d ms), written in %d ms",
                 w.path("time").asText(), w.path("size_bytes").asLong(), w.path("rows").asLong(), w.path("tables").asInt(),
-                w.path("copy_millis").asLong(), w.path("write_millis").asLong());
+                w.path("copy_millis").asLong(), w.path("longest_pause_millis").asLong(), w.path("write_millis").asLong());
         return String.format(Locale.ROOT, "state: %s every %ds, last snapshot %s; restored at start %s%s%n", st.path("path").asText(),
                 st.path("snapshot_interval_seconds").asLong(), last, st.path("restored").asText(),
                 st.hasNonNull("last_error") ? "; last error: " + st.path("last_error").asText() : "");

@@ -266,7 +266,7 @@ public final class Daemon implements AutoCloseable {
         try {
             io.quietwatch.state.StateKeeper.Written w = state.snapshotNow();
             LOG.info("State snapshot written at stop: {} rows, {} bytes, in {} ms", w.rows(), w.bytes(), w.copyMillis() + w.writeMillis());
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             LOG.error("State snapshot at stop failed, the previous one stays: {}", e.toString());
         }
     }

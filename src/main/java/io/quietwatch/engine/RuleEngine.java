@@ -394,10 +394,26 @@ public final class RuleEngine implements AutoCloseable {
      * variables rules assign, the active hosts. Call on the engine thread, after {@link #start}.
      */
     public EngineState exportState() {
-        return new EngineState(now, firstEventTime,
-                AssignedVariables.read(runtime, configuration, pending, ruleDeployments),
-                StateCarry.export(runtime, configuration, this::snapshotQuery, pending, ruleDeployments),
-                activeHosts.hosts());
+        List<EngineState.Table> tables = new ArrayList<>();
+        exportSteps().forEach(step -> tables.addAll(step.get()));
+        return exportState(tables);
+    }
+
+    /**
+     * {@link #exportState()} in parts, so that events can flow between them: one step per rule file copies that
+     * file's tables; run each on the engine thread, then {@link #exportState(List)} with what they returned. A step
+     * returns null when a reload changed the rules since the steps were made: start again.
+     */
+    public List<java.util.function.Supplier<List<EngineState.Table>>> exportSteps() {
+        List<RuleFile> files = pending;
+        return files.stream().<java.util.function.Supplier<List<EngineState.Table>>>map(f -> () -> pending != files ? null
+                : StateCarry.export(runtime, configuration, this::snapshotQuery, List.of(f), ruleDeployments)).toList();
+    }
+
+    /** The rest of {@link #exportState()}, with the tables its steps copied; on the engine thread. */
+    public EngineState exportState(List<EngineState.Table> tables) {
+        return new EngineState(now, firstEventTime, AssignedVariables.read(runtime, configuration, pending, ruleDeployments),
+                tables, activeHosts.hosts());
     }
 
     /**
