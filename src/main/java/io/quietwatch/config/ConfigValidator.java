@@ -80,6 +80,7 @@ public final class ConfigValidator {
         require(c.outbox().segmentMb() >= 1, "/outbox/segment_mb", "must be at least 1");
         port("/admin/port", c.admin().port());
         require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
+        checkDashboard(c.dashboard());
         return List.copyOf(issues);
     }
 
@@ -130,6 +131,35 @@ public final class ConfigValidator {
                 "'" + tls.clientAuth() + "' is not none, optional or required");
         if (clientCerts) {
             readableFile(at + "/tls/client_ca_file", tls.clientCaFile());
+        }
+    }
+
+    private void checkDashboard(DashboardConfig d) {
+        port("/dashboard/port", d.port());
+        require(!blank(d.bindAddress()), "/dashboard/bind_address", "must be an address");
+        require(d.sessionMinutes() >= 1 && d.sessionMinutes() <= 43_200, "/dashboard/session_minutes",
+                "must be between 1 and 43200 (30 days)");
+        if (d.tls() != null) {
+            readableFile("/dashboard/tls/cert_file", d.tls().certFile());
+            readableFile("/dashboard/tls/key_file", d.tls().keyFile());
+        }
+        if (d.tokenFile() != null) {
+            require(!d.tokenFile().isBlank(), "/dashboard/token_file", "must name a file");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < d.users().size(); i++) {
+            DashboardConfig.User u = d.users().get(i);
+            String at = "/dashboard/users/" + i;
+            if (require(u != null && !blank(u.name()), at + "/name", "must name the user")) {
+                require(u.name().matches("[A-Za-z0-9._@-]{1,64}"), at + "/name",
+                        "may hold only letters, digits and . _ @ - (at most 64)");
+                require(names.add(u.name()), at + "/name", "another user is also named '" + u.name() + "'");
+            }
+            try {
+                io.quietwatch.web.PasswordHash.parse(u == null ? null : u.passwordHash());
+            } catch (IllegalArgumentException e) {
+                issue(at + "/password_hash", e.getMessage());
+            }
         }
     }
 

@@ -91,7 +91,8 @@ public final class AdminServer implements AutoCloseable {
         return b;
     }
 
-    private static void writeToken(Path file, String token) throws IOException {
+    /** Writes a secret, and a newline, to a fresh file only the daemon's user can read (mode 600). */
+    public static void writeToken(Path file, String token) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -60,6 +60,7 @@ public final class Daemon implements AutoCloseable {
     private final RuleAlertCounts alertCounts;
     private final RuleReloader reloader;
     private final io.quietwatch.engine.FolderWatcher ruleWatcher;
+    private final io.quietwatch.web.DashboardServer dashboard;
     private final Path rulesDir;
     private final String rulesDisplay;
     private boolean closed;
@@ -154,6 +155,7 @@ public final class Daemon implements AutoCloseable {
                         }
                     })
                     : null;
+            dashboard = config.dashboard().enabled() ? startDashboard(config, home, clock) : null;
         } catch (IOException e) {
             close();
             throw new StartupException(e.getMessage(), e);
@@ -185,6 +187,17 @@ public final class Daemon implements AutoCloseable {
             throw new StartupException("sink " + config.name() + " does not start:\n  " + String.join("\n  ", e.problems()), e);
         }
         return sink;
+    }
+
+    private io.quietwatch.web.DashboardServer startDashboard(QuietWatchConfig config, Path home, Clock clock) throws IOException {
+        var queries = new io.quietwatch.web.EngineQueries(engine, pipeline::submit, 10_000);
+        return io.quietwatch.web.DashboardServer.start(config.dashboard(), home,
+                new io.quietwatch.web.DashboardSources(queries, null, stats::snapshot, this::status, null), clock);
+    }
+
+    /** The dashboard's port, or -1 when disabled. */
+    public int dashboardPort() {
+        return dashboard == null ? -1 : dashboard.port();
     }
 
     /** The bound address of each input, in config order (the real ports when 0 was configured). */
@@ -259,6 +272,9 @@ public final class Daemon implements AutoCloseable {
         deadLetters.close();
         if (admin != null) {
             admin.close();
+        }
+        if (dashboard != null) {
+            dashboard.close();
         }
         statsLog.shutdownNow();
         LOG.info("Stats at stop: {}", stats.line(System.currentTimeMillis()));

@@ -65,6 +65,7 @@ class LauncherIT {
                 sinks:
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
+                dashboard: {enabled: false}
                 """.formatted(tmp.resolve("dead.log"), alerts));
         Path err = tmp.resolve("daemon.err");
         Process daemon = new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
@@ -121,6 +122,7 @@ class LauncherIT {
                 sinks:
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
+                dashboard: {enabled: false}
                 """.formatted(rules, tmp.resolve("dead.log"), tmp.resolve("alerts.jsonl")));
         Path err = tmp.resolve("daemon.err");
         Process daemon = new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
