@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Security event correlation: syslog in, EPL rules, alerts out.",
         subcommands = {RunCommand.class, ParseCommand.class, ReplayCommand.class, ValidateCommand.class,
                 TestRulesCommand.class, TestSinkCommand.class, OutboxCommand.class, LoadgenCommand.class, StatusCommand.class,
-                ReloadCommand.class, CommandLine.HelpCommand.class})
+                ReloadCommand.class, PasswdCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad configuration, rules or arguments. */
     public static final int EXIT_INVALID = 2;
