@@ -110,4 +110,44 @@ public final class DaemonStats {
                 + " queue=" + s.get("queue_depth") + " alerts=" + s.get("alerts_raised")
                 + " alerts_suppressed=" + s.get("alerts_suppressed") + " alerts_delivered=" + s.get("alerts_delivered");
     }
+
+    /** The inputs with their counters, in config order. */
+    public List<InputEndpoint> inputs() {
+        return inputs;
+    }
+
+    /** Messages taken off the queue and parsed or dead-lettered. */
+    public long processed() {
+        return pipeline.processed();
+    }
+
+    /** The alert router (raised, held back, sent). */
+    public AlertRouter router() {
+        return router;
+    }
+
+    /** The outbox (per-sink delivery counters). */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The dead-letter sample (written, suppressed). */
+    public DeadLetterLog deadLetters() {
+        return deadLetters;
+    }
+
+    /** Messages waiting in the pipeline queue. */
+    public long queueDepth() {
+        return queueDepth.getAsLong();
+    }
+
+    /** Bytes of the messages waiting in the pipeline queue. */
+    public long queueBytes() {
+        return queueBytes.getAsLong();
+    }
+
+    /** The engine clock, epoch millis (0 before it starts). */
+    public long engineTime() {
+        return engineTime.getAsLong();
+    }
 }
