@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The daemon's counters in one place: per input (received, parsed, unparsed, dropped, ...), the
- * pipeline, and the alerts. Read by the periodic log line and the admin endpoint.
+ * pipeline, and the alerts. Read by the periodic log line, the admin endpoint and the Prometheus metrics.
  */
 public final class DaemonStats {
     private final long startedAt;
