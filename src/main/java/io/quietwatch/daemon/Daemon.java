@@ -11,6 +11,7 @@ import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.config.SinkConfig;
 import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.engine.RuleStatus;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.engine.list.ListWatcher;
 import io.quietwatch.event.InternalNetworks;
@@ -19,6 +20,7 @@ import io.quietwatch.ingest.InputEndpoint;
 import io.quietwatch.ingest.Inputs;
 import io.quietwatch.ingest.MessageQueue;
 import io.quietwatch.ingest.RawMessage;
+import io.quietwatch.metrics.QuietWatchMetrics;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseContext;
 import org.apache.logging.log4j.LogManager;
@@ -63,6 +65,7 @@ public final class Daemon implements AutoCloseable {
     private final io.quietwatch.web.DashboardServer dashboard;
     private final Path rulesDir;
     private final String rulesDisplay;
+    private final QuietWatchMetrics metrics = new QuietWatchMetrics();
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -75,7 +78,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
         InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
         for (SinkConfig s : config.sinks()) {
-            sinks.add(createSink(s, home, clock));
+            sinks.add(metrics.timed(createSink(s, home, clock)));
         }
         try {
             outbox = new Outbox(home.resolve(config.outbox().path()), config.outbox(), sinks,
@@ -86,6 +89,7 @@ public final class Daemon implements AutoCloseable {
         outbox.start();
         RoutedAlerts routed = new RoutedAlerts(outbox, config.engine().dedupeHours() * 3_600_000L);
         router = routed.router();
+        router.observe(metrics.alerts());
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
         List<String> listProblems = lists.loadAll();
         if (!listProblems.isEmpty()) {
@@ -124,6 +128,8 @@ public final class Daemon implements AutoCloseable {
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
         stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
+        metrics.bind(stats, clock);
+        metrics.bindRules(this::ruleTotals);
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);
@@ -156,6 +162,9 @@ public final class Daemon implements AutoCloseable {
                     })
                     : null;
             dashboard = config.dashboard().enabled() ? startDashboard(config, home, clock) : null;
+            if (admin != null) {
+                admin.serveMetrics(metrics, config.admin().metricsOpen());
+            }
         } catch (IOException e) {
             close();
             throw new StartupException(e.getMessage(), e);
@@ -192,7 +201,7 @@ public final class Daemon implements AutoCloseable {
     private io.quietwatch.web.DashboardServer startDashboard(QuietWatchConfig config, Path home, Clock clock) throws IOException {
         var queries = new io.quietwatch.web.EngineQueries(engine, pipeline::submit, 10_000);
         return io.quietwatch.web.DashboardServer.start(config.dashboard(), home,
-                new io.quietwatch.web.DashboardSources(queries, null, stats::snapshot, this::status, null), clock);
+                new io.quietwatch.web.DashboardSources(queries, null, stats::snapshot, this::status, metrics::scrape), clock);
     }
 
     /** The dashboard's port, or -1 when disabled. */
@@ -218,6 +227,7 @@ public final class Daemon implements AutoCloseable {
      */
     public RuleReloader.Report reloadRules(String trigger) {
         RuleReloader.Report r = reloader.reload(trigger);
+        metrics.reloaded(r.outcome().result());
         if (!r.applied()) {
             r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected, the running rules stay: {}", trigger, e));
         }
@@ -247,6 +257,23 @@ public final class Daemon implements AutoCloseable {
     /** The counters. */
     public DaemonStats stats() {
         return stats;
+    }
+
+    /** The Prometheus metrics ({@code GET /metrics} on the admin endpoint and the dashboard). */
+    public QuietWatchMetrics metrics() {
+        return metrics;
+    }
+
+    /** The running statements' figures, read on the pipeline thread for a scrape. */
+    private List<RuleStatus.StatementTotals> ruleTotals() {
+        try {
+            return pipeline.submit(() -> RuleStatus.totals(engine)).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the pipeline did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override
@@ -279,5 +306,6 @@ public final class Daemon implements AutoCloseable {
         statsLog.shutdownNow();
         LOG.info("Stats at stop: {}", stats.line(System.currentTimeMillis()));
         engine.close();
+        metrics.close();
     }
 }

@@ -76,7 +76,7 @@ final class DashboardApi {
         }
         if (get && path.equals("/metrics") && sources.metrics() != null) {
             return config.metricsOpen() || caller != null
-                    ? WebReply.text(200, "text/plain; version=0.0.4; charset=utf-8", sources.metrics().get()) : unauthorized();
+                    ? WebReply.text(200, io.quietwatch.metrics.QuietWatchMetrics.TEXT, sources.metrics().get()) : unauthorized();
         }
         if (!path.startsWith("/api/")) {
             return WebReply.error(404, "not found");
