@@ -277,6 +277,10 @@ class DashboardServerTest {
             millis += by;
         }
 
+        void set(long to) {
+            millis = to;
+        }
+
         @Override
         public long millis() {
             return millis;

@@ -38,11 +38,13 @@ const QwChart = (() => {
       }
     });
     const sel = ports.find(p => (p.transport + '/' + p.port) === selected);
-    if (sel) {
-      const upper = sel.points.map((pt, i) => x(i) + ',' + y(pt.mean + 3 * Math.max(pt.sigma, 1)));
-      const lower = sel.points.map((pt, i) => x(i) + ',' + y(Math.max(0, pt.mean - 3 * pt.sigma))).reverse();
+    // the baseline exists from the first hour that has hours before it
+    const based = sel ? sel.points.map((pt, i) => [pt, i]).filter(([pt]) => pt.baselineHours > 0) : [];
+    if (based.length) {
+      const upper = based.map(([pt, i]) => x(i) + ',' + y(pt.mean + 3 * Math.max(pt.sigma, 1)));
+      const lower = based.map(([pt, i]) => x(i) + ',' + y(Math.max(0, pt.mean - 3 * pt.sigma))).reverse();
       svg.append(node('polygon', { class: 'band', points: upper.concat(lower).join(' ') }));
-      svg.append(node('polyline', { class: 'mean', points: sel.points.map((pt, i) => x(i) + ',' + y(pt.mean)).join(' ') }));
+      svg.append(node('polyline', { class: 'mean', points: based.map(([pt, i]) => x(i) + ',' + y(pt.mean)).join(' ') }));
     }
     ports.forEach((p, i) => {
       const key = p.transport + '/' + p.port;
