@@ -27,6 +27,7 @@ import java.util.Map;
  * @param statsIntervalSeconds how often the counters are logged ({@code stats_interval_seconds})
  * @param queueMaxMb        bytes of messages, in MiB, the pipeline queue holds before inputs drop
  *                          ({@code queue_max_mb}), whatever their number
+ * @param alertStore        where alerts are kept for the dashboard ({@code alert_store})
  */
 public record QuietWatchConfig(
         List<InputConfig> inputs,
@@ -42,7 +43,8 @@ public record QuietWatchConfig(
         AdminConfig admin,
         Map<String, Object> ruleVariables,
         Integer statsIntervalSeconds,
-        Integer queueMaxMb) {
+        Integer queueMaxMb,
+        AlertStoreConfig alertStore) {
 
     public QuietWatchConfig {
         inputs = inputs == null
@@ -62,10 +64,20 @@ public record QuietWatchConfig(
         ruleVariables = ruleVariables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleVariables));
         statsIntervalSeconds = statsIntervalSeconds == null ? 60 : statsIntervalSeconds;
         queueMaxMb = queueMaxMb == null ? 128 : queueMaxMb;
+        alertStore = alertStore == null ? AlertStoreConfig.defaults() : alertStore;
+    }
+
+    /** A configuration with the default alert store (the form before {@code alert_store:} existed). */
+    public QuietWatchConfig(List<InputConfig> inputs, List<String> internalNetworks, String rulesDir, String listsDir,
+                            Integer queueCapacity, EngineConfig engine, DeadLetterConfig deadLetter, List<SinkConfig> sinks,
+                            List<RouteConfig> routes, OutboxConfig outbox, AdminConfig admin, Map<String, Object> ruleVariables,
+                            Integer statsIntervalSeconds, Integer queueMaxMb) {
+        this(inputs, internalNetworks, rulesDir, listsDir, queueCapacity, engine, deadLetter, sinks, routes, outbox, admin,
+                ruleVariables, statsIntervalSeconds, queueMaxMb, null);
     }
 
     /** Every default. */
     public static QuietWatchConfig defaults() {
-        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
