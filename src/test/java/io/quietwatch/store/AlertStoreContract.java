@@ -71,7 +71,9 @@ abstract class AlertStoreContract {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     static Alert alert(String id, String detection, AlertSeverity severity, long ts, String host) {
