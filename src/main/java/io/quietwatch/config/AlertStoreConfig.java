@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param enabled       whether alerts are stored (default true)
  * @param url           JDBC URL: {@code jdbc:h2:...} or {@code jdbc:postgresql://...}; default (null) is the
- *                      embedded H2 file {@code var/alerts-db} under QuietWatch's home
+ *                      embedded H2 file {@code var/alerts-db.mv.db} under QuietWatch's home
  * @param user          database user (none for the embedded default)
  * @param password      database password; or {@code password_file}, {@code password_env}
  * @param retentionDays days a row is kept after its latest revision was stored ({@code retention_days}, default 30)
@@ -39,7 +39,9 @@ public record AlertStoreConfig(Boolean enabled, String url, String user, String 
 
     /** The JDBC URL to open: the configured one, or the embedded H2 file under {@code home}. */
     public String jdbcUrl(Path home) {
-        return url != null ? url : "jdbc:h2:file:" + home.resolve(DEFAULT_H2_FILE).toAbsolutePath().normalize();
+        // the daemon closes the store itself, after the last alert is written, not H2's own shutdown hook
+        return url != null ? url
+                : "jdbc:h2:file:" + home.resolve(DEFAULT_H2_FILE).toAbsolutePath().normalize() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The password setting, given inline, by file or by environment variable. */

@@ -60,6 +60,8 @@ public final class Daemon implements AutoCloseable {
     private final RuleAlertCounts alertCounts;
     private final RuleReloader reloader;
     private final io.quietwatch.engine.FolderWatcher ruleWatcher;
+    private final io.quietwatch.store.JdbcAlertStore alertStore;
+    private final io.quietwatch.store.AlertStoreWriter alertStoreWriter;
     private final Path rulesDir;
     private final String rulesDisplay;
     private boolean closed;
@@ -83,7 +85,11 @@ public final class Daemon implements AutoCloseable {
             throw new StartupException("cannot open the outbox " + config.outbox().path() + ": " + e.getMessage(), e);
         }
         outbox.start();
-        RoutedAlerts routed = new RoutedAlerts(outbox, config.engine().dedupeHours() * 3_600_000L);
+        alertStore = openAlertStore(config, home, clock);
+        alertStoreWriter = alertStore == null ? null
+                : new io.quietwatch.store.AlertStoreWriter(alertStore, config.alertStore().queueCapacity(), 60_000, clock).start();
+        RoutedAlerts routed = new RoutedAlerts(alertStoreWriter == null ? outbox : outbox.andThen(alertStoreWriter),
+                config.engine().dedupeHours() * 3_600_000L);
         router = routed.router();
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
         List<String> listProblems = lists.loadAll();
@@ -123,6 +129,9 @@ public final class Daemon implements AutoCloseable {
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
         stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
+        if (alertStoreWriter != null) {
+            stats.alertStore(alertStoreWriter::counters);
+        }
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);
@@ -173,6 +182,20 @@ public final class Daemon implements AutoCloseable {
      */
     public static Daemon start(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
         return new Daemon(config, home, clock, watchRules);
+    }
+
+    private static io.quietwatch.store.JdbcAlertStore openAlertStore(QuietWatchConfig config, Path home, Clock clock)
+            throws StartupException {
+        if (!config.alertStore().enabled()) {
+            return null;
+        }
+        try {
+            io.quietwatch.store.JdbcAlertStore store = io.quietwatch.store.JdbcAlertStore.open(config.alertStore(), home, clock);
+            LOG.info("Alert store: {}", store.target());
+            return store;
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     private static AlertSink createSink(SinkConfig config, Path home, Clock clock) throws StartupException {
@@ -231,6 +254,11 @@ public final class Daemon implements AutoCloseable {
         return s;
     }
 
+    /** The alert store the dashboard reads and acknowledges in, or null when {@code alert_store.enabled} is false. */
+    public io.quietwatch.store.AlertStore alertStore() {
+        return alertStore;
+    }
+
     /** The counters. */
     public DaemonStats stats() {
         return stats;
@@ -251,6 +279,10 @@ public final class Daemon implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         outbox.close();
+        if (alertStoreWriter != null) {
+            alertStoreWriter.close();
+            alertStore.close();
+        }
         sinks.forEach(AlertSink::close);
         listWatcher.close();
         if (ruleWatcher != null) {

@@ -72,6 +72,22 @@ public final class JdbcAlertStore implements AlertStore {
         pool = new HikariDataSource(hc);
     }
 
+    /**
+     * The store {@code alert_store:} describes, with its password read now (from the file or environment
+     * variable named).
+     *
+     * @throws IllegalArgumentException naming the setting when the password cannot be read
+     */
+    public static JdbcAlertStore open(io.quietwatch.config.AlertStoreConfig config, java.nio.file.Path home, Clock clock) {
+        List<String> problems = new ArrayList<>();
+        String password = config.passwordSecret().resolve(io.quietwatch.alert.sink.http.SecretSource.system(home), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("alert_store." + String.join("; alert_store.", problems));
+        }
+        return new JdbcAlertStore(new Target(config.jdbcUrl(home), config.user(), password), config.retentionDays(),
+                config.maxAlerts(), clock);
+    }
+
     /** What this store is connected to (no password), for log lines. */
     public Target target() {
         return target;
