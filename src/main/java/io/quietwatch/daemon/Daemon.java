@@ -161,6 +161,12 @@ public final class Daemon implements AutoCloseable {
                         public RuleReloader.Report reload() {
                             return reloadRules("admin");
                         }
+
+                        @Override
+                        public List<Object> alerts(Map<String, String> query) {
+                            return alertStore == null ? null : alertStore.find(io.quietwatch.store.StoredAlertJson.query(query)).stream()
+                                    .<Object>map(io.quietwatch.store.StoredAlertJson::tree).toList();
+                        }
                     })
                     : null;
         } catch (IOException e) {

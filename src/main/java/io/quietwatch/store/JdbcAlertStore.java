@@ -34,9 +34,10 @@ public final class JdbcAlertStore implements AlertStore {
      * @param password password, or null
      */
     public record Target(String url, String user, String password) {
+        /** The URL with any {@code password=} parameter masked, and the user: safe for logs and messages. */
         @Override
         public String toString() {
-            return url + (user == null ? "" : " as " + user);
+            return url.replaceAll("(?i)(password=)[^&;]*", "$1****") + (user == null ? "" : " as " + user);
         }
     }
 
@@ -266,7 +267,7 @@ public final class JdbcAlertStore implements AlertStore {
             if (e instanceof AlertStoreException a) {
                 throw a;
             }
-            throw new AlertStoreException("alert store " + target.url() + ": cannot " + what + ": " + e.getMessage(), e);
+            throw new AlertStoreException("alert store " + target + ": cannot " + what + ": " + e.getMessage(), e);
         }
     }
 

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real daemon with its default embedded alert store: an alert raised from syslog over UDP reaches the
- * store as well as the file sink, shows in {@code /stats}, can be acknowledged, and is still there after a
+ * store as well as the file sink, shows in {@code /stats} and in {@code quietwatch alerts} (through the
+ * daemon, then from the store once the daemon is gone), can be acknowledged, and is still there after a
  * restart of the daemon.
  */
 class AlertStoreDaemonIT {
@@ -82,9 +83,26 @@ class AlertStoreDaemonIT {
         assertThat(stats.path("alert_store_written").asLong()).isEqualTo(1);
         assertThat(stats.path("alert_store_dropped").asLong()).isZero();
         assertThat(stats.path("alert_store_errors").asLong()).isZero();
+        String[] viaDaemon = {"alerts", "--admin", "http://127.0.0.1:" + daemon.adminPort(),
+                "--token-file", home.resolve("var/admin.token").toString()};
+        Cli open = cli(viaDaemon, "--open", "--json", "--detection", "http-tunnel");
+        assertThat(open.status()).isZero();
+        assertThat(open.out().lines().toList()).singleElement().satisfies(line -> {
+            JsonNode n = new ObjectMapper().readTree(line);
+            assertThat(n.path("id").asText()).isEqualTo(stored.alert().id());
+            assertThat(n.path("acknowledged").isNull()).isTrue();
+        });
+        assertThat(cli(viaDaemon, "--severity", "urgent").err()).contains("severity 'urgent' is not one of");
+
         assertThat(daemon.alertStore().acknowledge(stored.alert().id(), "analyst", 1234L)).isTrue();
+        assertThat(cli(viaDaemon, "--open").out()).isEmpty();
+        assertThat(cli(viaDaemon).out()).contains("http-tunnel", "10.1.2.3", "ack:analyst");
 
         daemon.close();
+        // no daemon answers now: the command opens the store itself
+        Cli direct = cli(viaDaemon, "--host", "10.1.2.3");
+        assertThat(direct.status()).isZero();
+        assertThat(direct.out()).contains("http-tunnel", "ack:analyst");
         assertThat(Files.exists(home.resolve("var/alerts-db.mv.db"))).isTrue();
         daemon = start(AlertStoreConfig.defaults());
         AlertStore.StoredAlert again = daemon.alertStore().get(stored.alert().id()).orElseThrow();
@@ -111,6 +129,28 @@ class AlertStoreDaemonIT {
         assertThat(daemon.alertStore()).isNull();
         assertThat(adminStats().has("alert_store_written")).isFalse();
         assertThat(Files.exists(home.resolve("var/alerts-db.mv.db"))).isFalse();
+    }
+
+    private record Cli(int status, String out, String err) {
+    }
+
+    private Cli cli(String[] base, String... more) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+        String before = System.getProperty("quietwatch.home");
+        System.setProperty("quietwatch.home", home.toString());
+        try {
+            int status = io.quietwatch.cli.Main.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
+            return new Cli(status, out.toString(), err.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("quietwatch.home");
+            } else {
+                System.setProperty("quietwatch.home", before);
+            }
+        }
     }
 
     private JsonNode adminStats() throws Exception {
