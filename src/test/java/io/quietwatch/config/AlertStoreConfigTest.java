@@ -21,6 +21,13 @@ class AlertStoreConfigTest {
     }
 
     @Test
+    void theShippedConfigurationDescribesTheDefaults() {
+        ConfigLoader.Result r = loader.load(Path.of("conf/quietwatch.yaml"), "conf/quietwatch.yaml");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config().alertStore()).isEqualTo(AlertStoreConfig.defaults());
+    }
+
+    @Test
     void readsEveryKey() {
         String yaml = """
                 alert_store:
