@@ -54,6 +54,26 @@ public final class AlertRouter implements Consumer<Alert> {
     private final LongAdder raised = new LongAdder();
     private final LongAdder held = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    private Observer observer = Observer.NONE;
+
+    /** Told of each alert the rules raise and of each one held back; for counters (engine thread). */
+    public interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void raised(Alert a) {
+            }
+
+            @Override
+            public void held(Alert a) {
+            }
+        };
+
+        /** The rules raised {@code a}. */
+        void raised(Alert a);
+
+        /** {@code a} was counted into its incident instead of going out. */
+        void held(Alert a);
+    }
 
     /**
      * @param suppressionOfRule the suppression of each rule (statement name); never null
@@ -64,9 +84,15 @@ public final class AlertRouter implements Consumer<Alert> {
         this.out = out;
     }
 
+    /** Sets who is told of raised and held alerts (before the first alert). */
+    public void observe(Observer o) {
+        observer = o;
+    }
+
     @Override
     public void accept(Alert a) {
         raised.increment();
+        observer.raised(a);
         tick(a.timestamp());
         Suppression s = suppressionOfRule.apply(a.rule());
         String key = s.keyOf(a);
@@ -78,6 +104,7 @@ public final class AlertRouter implements Consumer<Alert> {
             if (s.trigger() == Trigger.SUMMARY) {
                 inc.unsent = 1;
                 held.increment();
+                observer.held(a);
             } else {
                 send(inc, a);
             }
@@ -96,6 +123,7 @@ public final class AlertRouter implements Consumer<Alert> {
         } else {
             inc.unsent++;
             held.increment();
+            observer.held(a);
         }
     }
 

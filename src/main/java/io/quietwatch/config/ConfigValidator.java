@@ -74,6 +74,8 @@ public final class ConfigValidator {
                 "must be at least retry_initial_seconds");
         require(c.outbox().segmentMb() >= 1, "/outbox/segment_mb", "must be at least 1");
         port("/admin/port", c.admin().port());
+        require(!c.admin().metricsOpen() || c.admin().enabled(), "/admin/metrics_open",
+                "serves /metrics on the admin endpoint, which is disabled (admin.enabled: false)");
         keyed("/alert_store", c.alertStore().problems());
         require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
         return List.copyOf(issues);

@@ -3,6 +3,7 @@ package io.quietwatch.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.quietwatch.metrics.QuietWatchMetrics;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -24,8 +25,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The local admin endpoint: {@code GET /stats} returns the daemon's counters as JSON, {@code GET /status}
- * the counters with the rules, lists and last reload, and {@code POST /reload} reloads the rules (200 when
- * the new rules run, 422 when they were rejected; the body says why). It binds to loopback by default and
+ * the counters with the rules, lists and last reload, {@code POST /reload} reloads the rules (200 when
+ * the new rules run, 422 when they were rejected; the body says why), and {@code GET /metrics} gives the
+ * Prometheus metrics once {@link #serveMetrics} is called. It binds to loopback by default and
  * requires {@code Authorization: Bearer <token>}, the token being a random value the daemon writes to a
  * file readable only by its user ({@code var/admin.token}).
  */
@@ -145,11 +147,7 @@ public final class AdminServer implements AutoCloseable {
                 reply(ex, 405, "{\"error\":\"" + method + " only\"}");
                 return;
             }
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            byte[] given = auth != null && auth.startsWith("Bearer ")
-                    ? auth.substring(7).strip().getBytes(StandardCharsets.US_ASCII) : new byte[0];
-            if (!MessageDigest.isEqual(given, token)) {
-                reply(ex, 401, "{\"error\":\"missing or wrong token\"}");
+            if (!authorized(ex)) {
                 return;
             }
             Reply r;
@@ -163,9 +161,52 @@ public final class AdminServer implements AutoCloseable {
         }
     }
 
+    /** True when the request carries the token; otherwise answers 401 and returns false. */
+    private boolean authorized(HttpExchange ex) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] given = auth != null && auth.startsWith("Bearer ")
+                ? auth.substring(7).strip().getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            reply(ex, 401, "{\"error\":\"missing or wrong token\"}");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Serves {@code GET /metrics} (Prometheus text, or OpenMetrics when the {@code Accept} header asks
+     * for it): with the token, or to anyone who can reach the endpoint when {@code open}.
+     */
+    public void serveMetrics(QuietWatchMetrics metrics, boolean open) {
+        server.createContext("/metrics", ex -> {
+            try (ex) {
+                if (!"GET".equals(ex.getRequestMethod())) {
+                    reply(ex, 405, "{\"error\":\"GET only\"}");
+                    return;
+                }
+                if (!open && !authorized(ex)) {
+                    return;
+                }
+                QuietWatchMetrics.Page page;
+                try {
+                    page = metrics.scrape(ex.getRequestHeaders().getFirst("Accept"));
+                } catch (RuntimeException e) {
+                    LOG.error("Admin request /metrics failed: {}", e.toString(), e);
+                    reply(ex, 500, "{\"error\":\"the metrics could not be collected\"}");
+                    return;
+                }
+                reply(ex, 200, page.contentType(), page.body());
+            }
+        });
+    }
+
     private static void reply(HttpExchange ex, int status, String body) throws IOException {
+        reply(ex, status, "application/json", body);
+    }
+
+    private static void reply(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

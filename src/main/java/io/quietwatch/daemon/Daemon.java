@@ -11,6 +11,7 @@ import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.config.SinkConfig;
 import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.engine.RuleStatus;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.engine.list.ListWatcher;
 import io.quietwatch.event.InternalNetworks;
@@ -19,6 +20,7 @@ import io.quietwatch.ingest.InputEndpoint;
 import io.quietwatch.ingest.Inputs;
 import io.quietwatch.ingest.MessageQueue;
 import io.quietwatch.ingest.RawMessage;
+import io.quietwatch.metrics.QuietWatchMetrics;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseContext;
 import org.apache.logging.log4j.LogManager;
@@ -64,6 +66,7 @@ public final class Daemon implements AutoCloseable {
     private final io.quietwatch.store.AlertStoreWriter alertStoreWriter;
     private final Path rulesDir;
     private final String rulesDisplay;
+    private final QuietWatchMetrics metrics = new QuietWatchMetrics();
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -76,7 +79,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
         InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
         for (SinkConfig s : config.sinks()) {
-            sinks.add(createSink(s, home, clock));
+            sinks.add(metrics.timed(createSink(s, home, clock)));
         }
         try {
             outbox = new Outbox(home.resolve(config.outbox().path()), config.outbox(), sinks,
@@ -91,6 +94,7 @@ public final class Daemon implements AutoCloseable {
         RoutedAlerts routed = new RoutedAlerts(alertStoreWriter == null ? outbox : outbox.andThen(alertStoreWriter),
                 config.engine().dedupeHours() * 3_600_000L);
         router = routed.router();
+        router.observe(metrics.alerts());
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
         List<String> listProblems = lists.loadAll();
         if (!listProblems.isEmpty()) {
@@ -129,6 +133,8 @@ public final class Daemon implements AutoCloseable {
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
         stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
+        metrics.bind(stats, clock);
+        metrics.bindRules(this::ruleTotals);
         if (alertStoreWriter != null) {
             stats.alertStore(alertStoreWriter::counters);
         }
@@ -169,6 +175,9 @@ public final class Daemon implements AutoCloseable {
                         }
                     })
                     : null;
+            if (admin != null) {
+                admin.serveMetrics(metrics, config.admin().metricsOpen());
+            }
         } catch (IOException e) {
             close();
             throw new StartupException(e.getMessage(), e);
@@ -234,6 +243,7 @@ public final class Daemon implements AutoCloseable {
      */
     public RuleReloader.Report reloadRules(String trigger) {
         RuleReloader.Report r = reloader.reload(trigger);
+        metrics.reloaded(r.outcome().result());
         if (!r.applied()) {
             r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected, the running rules stay: {}", trigger, e));
         }
@@ -270,6 +280,23 @@ public final class Daemon implements AutoCloseable {
         return stats;
     }
 
+    /** The Prometheus metrics ({@code GET /metrics} on the admin endpoint and the dashboard). */
+    public QuietWatchMetrics metrics() {
+        return metrics;
+    }
+
+    /** The running statements' figures, read on the pipeline thread for a scrape. */
+    private List<RuleStatus.StatementTotals> ruleTotals() {
+        try {
+            return pipeline.submit(() -> RuleStatus.totals(engine)).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the pipeline did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -301,5 +328,6 @@ public final class Daemon implements AutoCloseable {
         statsLog.shutdownNow();
         LOG.info("Stats at stop: {}", stats.line(System.currentTimeMillis()));
         engine.close();
+        metrics.close();
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * The daemon's counters in one place: per input (received, parsed, unparsed, dropped, ...), the
- * pipeline, and the alerts. Read by the periodic log line and the admin endpoint.
+ * pipeline, and the alerts. Read by the periodic log line, the admin endpoint and the Prometheus metrics.
  */
 public final class DaemonStats {
     private final long startedAt;
@@ -118,5 +118,45 @@ public final class DaemonStats {
                 + " framing_errors=" + s.get("framing_errors") + " rejected_senders=" + s.get("rejected_senders")
                 + " queue=" + s.get("queue_depth") + " alerts=" + s.get("alerts_raised")
                 + " alerts_suppressed=" + s.get("alerts_suppressed") + " alerts_delivered=" + s.get("alerts_delivered");
+    }
+
+    /** The inputs with their counters, in config order. */
+    public List<InputEndpoint> inputs() {
+        return inputs;
+    }
+
+    /** Messages taken off the queue and parsed or dead-lettered. */
+    public long processed() {
+        return pipeline.processed();
+    }
+
+    /** The alert router (raised, held back, sent). */
+    public AlertRouter router() {
+        return router;
+    }
+
+    /** The outbox (per-sink delivery counters). */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The dead-letter sample (written, suppressed). */
+    public DeadLetterLog deadLetters() {
+        return deadLetters;
+    }
+
+    /** Messages waiting in the pipeline queue. */
+    public long queueDepth() {
+        return queueDepth.getAsLong();
+    }
+
+    /** Bytes of the messages waiting in the pipeline queue. */
+    public long queueBytes() {
+        return queueBytes.getAsLong();
+    }
+
+    /** The engine clock, epoch millis (0 before it starts). */
+    public long engineTime() {
+        return engineTime.getAsLong();
     }
 }
