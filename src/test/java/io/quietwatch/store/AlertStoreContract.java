@@ -9,6 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quietwatch.config.AlertStoreConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,6 +62,12 @@ abstract class AlertStoreContract {
 
     /** Leaves the database without the store's tables. */
     abstract void emptyDatabase() throws Exception;
+
+    /**
+     * A URL without credentials and a user and password the database accepts with it (on a new embedded
+     * database, the first connection makes them its administrator's).
+     */
+    abstract JdbcAlertStore.Target credentialsTarget();
 
     JdbcAlertStore open(int retentionDays, long maxAlerts) {
         return new JdbcAlertStore(target(), retentionDays, maxAlerts, clock);
@@ -188,6 +198,23 @@ abstract class AlertStoreContract {
         assertThat(got.alert().hostIp()).isEqualTo("10.1.2.3");
         assertThat(got.acknowledgedBy()).isEqualTo("alice");
         assertThat(store.schemaVersion()).isEqualTo(AlertStoreSchema.VERSION);
+    }
+
+    @Test
+    void theConfiguredUserAndPasswordFileReachTheDatabaseAndAWrongPasswordIsRefused(@org.junit.jupiter.api.io.TempDir Path home)
+            throws Exception {
+        JdbcAlertStore.Target t = credentialsTarget();
+        Files.writeString(home.resolve("db.password"), t.password() + "\n");
+        AlertStoreConfig config = new AlertStoreConfig(true, t.url(), t.user(), null, "db.password", null, null, null, null);
+        try (JdbcAlertStore s = JdbcAlertStore.open(config, home, clock)) {
+            s.record(alert("c1", "http-tunnel", AlertSeverity.LOW, T0, "10.1.2.3"));
+            assertThat(s.get("c1")).isPresent();
+        }
+        Files.writeString(home.resolve("db.password"), "not-" + t.password());
+        try (JdbcAlertStore s = JdbcAlertStore.open(config, home, clock)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.get("c1")).isInstanceOf(AlertStoreException.class)
+                    .hasMessageContaining("cannot read alert c1").hasMessageNotContaining(t.password());
+        }
     }
 
     @Test

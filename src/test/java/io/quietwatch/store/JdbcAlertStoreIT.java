@@ -38,6 +38,22 @@ class JdbcAlertStoreIT extends AlertStoreContract {
         return new JdbcAlertStore.Target(postgresUrl(), null, null);
     }
 
+    /** For PostgreSQL: the test URL without its query, and the user and password its query names. */
+    @Override
+    JdbcAlertStore.Target credentialsTarget() {
+        if (database.equals("h2")) {
+            return new JdbcAlertStore.Target("jdbc:h2:file:" + dir.resolve("guarded-db"), "quietwatch", "s3cret-pass");
+        }
+        String url = postgresUrl();
+        int q = url.indexOf('?');
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : q < 0 ? new String[0] : url.substring(q + 1).split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        return new JdbcAlertStore.Target(q < 0 ? url : url.substring(0, q), params.get("user"), params.get("password"));
+    }
+
     @Override
     void emptyDatabase() throws Exception {
         if (database.equals("h2")) {

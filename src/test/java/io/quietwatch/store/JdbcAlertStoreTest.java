@@ -15,6 +15,11 @@ class JdbcAlertStoreTest extends AlertStoreContract {
     }
 
     @Override
+    JdbcAlertStore.Target credentialsTarget() {
+        return new JdbcAlertStore.Target("jdbc:h2:file:" + dir.resolve("guarded-db"), "quietwatch", "s3cret-pass");
+    }
+
+    @Override
     void emptyDatabase() {
         // a new temporary folder per test
     }
