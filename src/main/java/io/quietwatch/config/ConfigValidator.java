@@ -52,12 +52,7 @@ public final class ConfigValidator {
             SinkConfig s = c.sinks().get(i);
             String at = "/sinks/" + i;
             require(sinkNames.add(s.name()), at + "/name", "another sink is also named '" + s.name() + "'");
-            for (String problem : s.problems()) {
-                int colon = problem.indexOf(':');
-                String key = colon > 0 && problem.substring(0, colon).matches("[a-z0-9_.]+") ? problem.substring(0, colon) : "";
-                issues.add(new Issue(key.isEmpty() ? at : at + "/" + key.replace('.', '/'),
-                        display(at) + (key.isEmpty() ? ": " + problem : "." + problem)));
-            }
+            keyed(at, s.problems());
         }
         for (int i = 0; i < c.routes().size(); i++) {
             RouteConfig r = c.routes().get(i);
@@ -81,9 +76,20 @@ public final class ConfigValidator {
         port("/admin/port", c.admin().port());
         require(!c.admin().metricsOpen() || c.admin().enabled(), "/admin/metrics_open",
                 "serves /metrics on the admin endpoint, which is disabled (admin.enabled: false)");
+        keyed("/alert_store", c.alertStore().problems());
         require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
         checkDashboard(c.dashboard());
         return List.copyOf(issues);
+    }
+
+    /** Issues from a section's own problems, each starting with its key ({@code "port: ..."}), at that key. */
+    private void keyed(String at, List<String> problems) {
+        for (String problem : problems) {
+            int colon = problem.indexOf(':');
+            String key = colon > 0 && problem.substring(0, colon).matches("[a-z0-9_.]+") ? problem.substring(0, colon) : "";
+            issues.add(new Issue(key.isEmpty() ? at : at + "/" + key.replace('.', '/'),
+                    display(at) + (key.isEmpty() ? ": " + problem : "." + problem)));
+        }
     }
 
     private void checkInput(String at, InputConfig in, Map<String, String> bound, Set<String> names) {

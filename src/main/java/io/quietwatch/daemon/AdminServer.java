@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;
@@ -49,6 +50,14 @@ public final class AdminServer implements AutoCloseable {
 
         /** Reloads the rules and says how it went. */
         RuleReloader.Report reload();
+
+        /**
+         * The stored alerts matching the URL's query ({@code GET /alerts}, see
+         * {@link io.quietwatch.store.StoredAlertJson#query}), or null when no alert store is enabled.
+         */
+        default List<Object> alerts(Map<String, String> query) {
+            return null;
+        }
     }
 
     /** Binds, writes a fresh token to {@code tokenFile}, and serves {@code /stats} only. */
@@ -76,6 +85,7 @@ public final class AdminServer implements AutoCloseable {
                 RuleReloader.Report r = actions.reload();
                 return new Reply(r.applied() ? 200 : 422, r.toMap());
             }));
+            server.createContext("/alerts", ex -> admin.handle(ex, "GET", () -> alerts(actions, ex.getRequestURI().getRawQuery())));
         }
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-admin");
@@ -85,6 +95,23 @@ public final class AdminServer implements AutoCloseable {
         server.start();
         LOG.info("Admin endpoint on http://{}:{}/stats (token in {})", bindAddress, admin.port(), tokenFile);
         return admin;
+    }
+
+    private static Reply alerts(Actions actions, String rawQuery) {
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            List<Object> found = actions.alerts(query);
+            return found == null ? new Reply(404, Map.of("error", "the alert store is disabled")) : ok(found);
+        } catch (IllegalArgumentException e) {
+            return new Reply(400, Map.of("error", String.valueOf(e.getMessage())));
+        }
     }
 
     private static byte[] randomBytes() {

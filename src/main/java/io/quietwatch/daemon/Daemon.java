@@ -63,6 +63,8 @@ public final class Daemon implements AutoCloseable {
     private final RuleReloader reloader;
     private final io.quietwatch.engine.FolderWatcher ruleWatcher;
     private final io.quietwatch.web.DashboardServer dashboard;
+    private final io.quietwatch.store.JdbcAlertStore alertStore;
+    private final io.quietwatch.store.AlertStoreWriter alertStoreWriter;
     private final Path rulesDir;
     private final String rulesDisplay;
     private final QuietWatchMetrics metrics = new QuietWatchMetrics();
@@ -87,7 +89,11 @@ public final class Daemon implements AutoCloseable {
             throw new StartupException("cannot open the outbox " + config.outbox().path() + ": " + e.getMessage(), e);
         }
         outbox.start();
-        RoutedAlerts routed = new RoutedAlerts(outbox, config.engine().dedupeHours() * 3_600_000L);
+        alertStore = openAlertStore(config, home, clock);
+        alertStoreWriter = alertStore == null ? null
+                : new io.quietwatch.store.AlertStoreWriter(alertStore, config.alertStore().queueCapacity(), 60_000, clock).start();
+        RoutedAlerts routed = new RoutedAlerts(alertStoreWriter == null ? outbox : outbox.andThen(alertStoreWriter),
+                config.engine().dedupeHours() * 3_600_000L);
         router = routed.router();
         router.observe(metrics.alerts());
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
@@ -130,6 +136,9 @@ public final class Daemon implements AutoCloseable {
         stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
         metrics.bind(stats, clock);
         metrics.bindRules(this::ruleTotals);
+        if (alertStoreWriter != null) {
+            stats.alertStore(alertStoreWriter::counters);
+        }
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);
@@ -159,6 +168,12 @@ public final class Daemon implements AutoCloseable {
                         public RuleReloader.Report reload() {
                             return reloadRules("admin");
                         }
+
+                        @Override
+                        public List<Object> alerts(Map<String, String> query) {
+                            return alertStore == null ? null : alertStore.find(io.quietwatch.store.StoredAlertJson.query(query)).stream()
+                                    .<Object>map(io.quietwatch.store.StoredAlertJson::tree).toList();
+                        }
                     })
                     : null;
             dashboard = config.dashboard().enabled() ? startDashboard(config, home, clock) : null;
@@ -186,6 +201,20 @@ public final class Daemon implements AutoCloseable {
         return new Daemon(config, home, clock, watchRules);
     }
 
+    private static io.quietwatch.store.JdbcAlertStore openAlertStore(QuietWatchConfig config, Path home, Clock clock)
+            throws StartupException {
+        if (!config.alertStore().enabled()) {
+            return null;
+        }
+        try {
+            io.quietwatch.store.JdbcAlertStore store = io.quietwatch.store.JdbcAlertStore.open(config.alertStore(), home, clock);
+            LOG.info("Alert store: {}", store.target());
+            return store;
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
     private static AlertSink createSink(SinkConfig config, Path home, Clock clock) throws StartupException {
         SinkType type = SinkType.all().values().stream().filter(t -> t.configClass().isInstance(config)).findFirst()
                 .orElseThrow(() -> new StartupException("sink " + config.name() + ": no sink type for " + config.getClass().getName(), null));
@@ -201,7 +230,7 @@ public final class Daemon implements AutoCloseable {
     private io.quietwatch.web.DashboardServer startDashboard(QuietWatchConfig config, Path home, Clock clock) throws IOException {
         var queries = new io.quietwatch.web.EngineQueries(engine, pipeline::submit, 10_000);
         return io.quietwatch.web.DashboardServer.start(config.dashboard(), home,
-                new io.quietwatch.web.DashboardSources(queries, null, stats::snapshot, this::status, metrics::scrape), clock);
+                new io.quietwatch.web.DashboardSources(queries, alertStore, stats::snapshot, this::status, metrics::scrape), clock);
     }
 
     /** The dashboard's port, or -1 when disabled. */
@@ -254,6 +283,11 @@ public final class Daemon implements AutoCloseable {
         return s;
     }
 
+    /** The alert store the dashboard reads and acknowledges in, or null when {@code alert_store.enabled} is false. */
+    public io.quietwatch.store.AlertStore alertStore() {
+        return alertStore;
+    }
+
     /** The counters. */
     public DaemonStats stats() {
         return stats;
@@ -291,6 +325,10 @@ public final class Daemon implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         outbox.close();
+        if (alertStoreWriter != null) {
+            alertStoreWriter.close();
+            alertStore.close();
+        }
         sinks.forEach(AlertSink::close);
         listWatcher.close();
         if (ruleWatcher != null) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The daemon's counters in one place: per input (received, parsed, unparsed, dropped, ...), the
@@ -26,6 +27,8 @@ public final class DaemonStats {
     private final LongSupplier queueBytes;
     private final LongSupplier engineTime;
 
+    private volatile Supplier<Map<String, Object>> alertStore = Map::of;
+
     public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, Outbox outbox,
                        DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier queueBytes, LongSupplier engineTime) {
         this.startedAt = startedAt;
@@ -37,6 +40,11 @@ public final class DaemonStats {
         this.queueDepth = queueDepth;
         this.queueBytes = queueBytes;
         this.engineTime = engineTime;
+    }
+
+    /** Adds the alert store's counters ({@code alert_store_*}) to the snapshot. */
+    public void alertStore(Supplier<Map<String, Object>> counters) {
+        this.alertStore = counters;
     }
 
     /** A snapshot as nested maps (the admin endpoint's JSON). */
@@ -95,6 +103,7 @@ public final class DaemonStats {
         s.put("alerts_delivered", sinks.values().stream().mapToLong(m -> (Long) m.get("delivered")).sum());
         s.put("alerts_dead_lettered", sinks.values().stream().mapToLong(m -> (Long) m.get("dead_lettered")).sum());
         s.put("sinks", sinks);
+        s.putAll(alertStore.get());
         long t = engineTime.getAsLong();
         s.put("engine_time", t > 0 ? Instant.ofEpochMilli(t).toString() : null);
         s.put("inputs", perInput);

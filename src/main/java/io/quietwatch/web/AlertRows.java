@@ -1,13 +1,12 @@
 package io.quietwatch.web;
 
 import io.quietwatch.alert.Alert;
-import io.quietwatch.alert.AlertJson;
 import io.quietwatch.store.AlertStore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Alerts as the API shows them: a short row for lists, the whole alert with its evidence for the detail view. */
+/** Alerts as the API lists them: one short row each (the detail view has the whole alert, {@code StoredAlertJson}). */
 final class AlertRows {
     private AlertRows() {
     }
@@ -32,17 +31,9 @@ final class AlertRows {
         return row;
     }
 
-    /** The alert's JSON form ({@link AlertJson}) with the acknowledgement. */
-    static Map<String, Object> detail(AlertStore.StoredAlert s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("alert", Json.tree(AlertJson.toJson(s.alert())));
-        acknowledgement(s, out);
-        return out;
-    }
-
+    /** {@code acknowledged}: null, or {@code {"at": <ISO-8601>, "by": <user>}} as in the detail view. */
     private static void acknowledgement(AlertStore.StoredAlert s, Map<String, Object> row) {
-        row.put("acknowledged", s.acknowledged());
-        row.put("acknowledged_at", s.acknowledgedAt());
-        row.put("acknowledged_by", s.acknowledgedBy());
+        row.put("acknowledged", s.acknowledged()
+                ? Map.of("at", java.time.Instant.ofEpochMilli(s.acknowledgedAt()).toString(), "by", s.acknowledgedBy()) : null);
     }
 }

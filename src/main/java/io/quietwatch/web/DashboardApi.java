@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.quietwatch.config.DashboardConfig;
 import io.quietwatch.store.AlertStore;
+import io.quietwatch.store.StoredAlertJson;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -126,7 +127,7 @@ final class DashboardApi {
             default:
                 if (path.startsWith(ALERT_PREFIX) && store() != null) {
                     return store().get(path.substring(ALERT_PREFIX.length()))
-                            .map(s -> WebReply.json(200, AlertRows.detail(s)))
+                            .map(s -> WebReply.json(200, StoredAlertJson.tree(s)))
                             .orElseGet(() -> WebReply.error(404, "no alert with this id"));
                 }
                 return WebReply.error(404, "not found");
@@ -146,7 +147,7 @@ final class DashboardApi {
                 return WebReply.error(404, "no alert with this id");
             }
             LOG.info("Dashboard: alert {} acknowledged by {}", id, caller.user());
-            return store().get(id).map(s -> WebReply.json(200, AlertRows.detail(s)))
+            return store().get(id).map(s -> WebReply.json(200, StoredAlertJson.tree(s)))
                     .orElseGet(() -> WebReply.error(404, "no alert with this id"));
         }
         return WebReply.error(404, "not found");
@@ -156,14 +157,15 @@ final class DashboardApi {
         if (store() == null) {
             return WebReply.error(503, "this daemon keeps no alert store");
         }
-        String severity = blankToNull(q.get("severity"));
-        if (severity != null) {
-            io.quietwatch.alert.AlertSeverity.parse(severity);
+        Map<String, String> given = new java.util.HashMap<>(q);
+        given.values().removeIf(String::isBlank);
+        if (given.containsKey("severity")) {
+            io.quietwatch.alert.AlertSeverity.parse(given.get("severity"));
         }
-        String ack = blankToNull(q.get("acknowledged"));
-        AlertStore.AlertQuery query = new AlertStore.AlertQuery(blankToNull(q.get("detection")), severity,
-                blankToNull(q.get("host")), ack == null ? null : Boolean.valueOf(ack.equals("true")), null,
-                number(q, "limit", 100, 1, 1000));
+        AlertStore.AlertQuery query = StoredAlertJson.query(given);
+        if (query.limit() < 1 || query.limit() > 1000) {
+            throw new IllegalArgumentException("limit must be a number from 1 to 1000");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total", store().count(query));
         out.put("alerts", store().find(query).stream().map(AlertRows::row).toList());

@@ -22,15 +22,6 @@ final class Json {
         }
     }
 
-    /** Parses JSON text that QuietWatch wrote itself. */
-    static JsonNode tree(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("not JSON: " + e.getMessage(), e);
-        }
-    }
-
     /** Reads a request body of at most {@code maxBytes}; throws on more or on bad JSON. */
     static JsonNode read(InputStream in, int maxBytes) throws IOException {
         byte[] body = in.readNBytes(maxBytes + 1);

@@ -61,7 +61,7 @@ final class DashboardFixture implements AutoCloseable {
                 List.of(new InputConfig("tcp-in", "tcp", "127.0.0.1", 0, "auto", "UTC", null, null, null)),
                 null, Path.of("epl-rules").toAbsolutePath().toString(), null, null, new EngineConfig(300, 24),
                 new DeadLetterConfig("var/deadletter.log", 100), List.of(new FileSinkConfig("file", "var/alerts.jsonl")),
-                null, null, new AdminConfig(true, "127.0.0.1", 0, null), Map.of(), 60, null, dashboard);
+                null, null, new AdminConfig(true, "127.0.0.1", 0, null), Map.of(), 60, null, null, dashboard);
         daemon = Daemon.start(config, home, clock, false);
         for (int h = 0; h < 6; h++) {
             clock.set(T0 + h * HOUR + 59 * 60_000L);

@@ -148,7 +148,9 @@ class DashboardServerTest {
         assertThat(store.get("a1").orElseThrow().acknowledged()).isFalse();
         HttpResponse<String> ack = post("/api/alerts/a1/acknowledge", "", "Cookie", cookie, "X-CSRF-Token", csrf);
         assertThat(ack.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(ack.body()).path("acknowledged_by").asText()).isEqualTo("alice");
+        assertThat(json.readTree(ack.body()).path("acknowledged").path("by").asText()).isEqualTo("alice");
+        assertThat(json.readTree(get("/api/alerts", "Cookie", cookie).body()).path("alerts").get(0).path("acknowledged").path("by").asText())
+                .isEqualTo("alice");
         assertThat(store.get("a1").orElseThrow().acknowledgedBy()).isEqualTo("alice");
         assertThat(post("/api/alerts/nope/acknowledge", "", "Cookie", cookie, "X-CSRF-Token", csrf).statusCode()).isEqualTo(404);
 

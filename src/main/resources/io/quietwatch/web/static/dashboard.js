@@ -206,7 +206,7 @@ function loadAlerts() {
   return panel('#panel-alerts', '/api/alerts?' + q, d => {
     fill($('#alerts-table tbody'), d.alerts.map(a => el('tr', { class: 'clickable' + (a.id === state.selectedAlert ? ' selected' : ''), 'data-id': a.id, onclick: () => showAlert(a.id) },
       cell(time(a.timestamp)), cell(a.severity, 'sev-' + a.severity), cell(a.detection), cell(a.host_ip), cell(a.title),
-      cell(a.acknowledged ? 'acknowledged by ' + a.acknowledged_by : 'open'))), 'No alerts match.', 6);
+      cell(a.acknowledged ? 'acknowledged by ' + a.acknowledged.by : 'open'))), 'No alerts match.', 6);
     status('#panel-alerts', d.total + ' alerts match');
   });
 }
@@ -221,22 +221,21 @@ async function showAlert(id) {
   }
 }
 
-function renderAlert(d) {
-  const a = d.alert;
+function renderAlert(a) {
   $('#alert-detail-title').textContent = a.title || a.id;
   const facts = $('#alert-detail-facts');
   facts.replaceChildren();
   const rows = [['Severity', a.severity], ['Detection', a.detection + ' (rule ' + a.rule + ')'], ['Host', a.host && a.host.ip],
     ['User', a.user && a.user.name], ['Destination', a.destination && destination(a.destination.ip, a.destination.port)],
     ['First seen', a.first_seen], ['Last seen', a.last_seen], ['Count', a.count], ['Reason', a.reason],
-    ['State', d.acknowledged ? 'acknowledged by ' + d.acknowledged_by + ' at ' + time(d.acknowledged_at) : 'open']];
+    ['State', a.acknowledged ? 'acknowledged by ' + a.acknowledged.by + ' at ' + a.acknowledged.at : 'open']];
   for (const [k, v] of Object.entries(a.details || {})) rows.push([k, typeof v === 'object' ? JSON.stringify(v) : v]);
   for (const [k, v] of rows) if (v != null && v !== '') facts.append(el('dt', {}, k), el('dd', {}, v));
   const ev = $('#alert-evidence');
   ev.replaceChildren(...(a.evidence || []).map(e => el('li', {}, (e.event && e.event.original) || JSON.stringify(e))));
   const ack = $('#alert-ack');
-  ack.disabled = d.acknowledged;
-  ack.textContent = d.acknowledged ? 'Acknowledged' : 'Acknowledge';
+  ack.disabled = !!a.acknowledged;
+  ack.textContent = a.acknowledged ? 'Acknowledged' : 'Acknowledge';
   $('#alert-detail').hidden = false;
 }
 
