@@ -50,7 +50,7 @@ final class DashboardApi {
         this.clock = clock;
         this.https = https;
         this.uncommonPorts = new UncommonPortsPanel(sources.queries());
-        this.tunnels = new TunnelPanel(sources.queries(), sources.alerts());
+        this.tunnels = new TunnelPanel(sources.queries());
         this.downloads = new DownloadsPanel(sources.alerts());
         this.nat = new NatPanel(sources.queries(), sources.alerts());
         this.scanTrend = new ScanTrendPanel(sources.queries());

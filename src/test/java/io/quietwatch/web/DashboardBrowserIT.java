@@ -127,8 +127,8 @@ class DashboardBrowserIT {
         driver.findElement(By.cssSelector("#alert-filters button")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#alerts-table tbody tr.clickable")).size() == 1);
         driver.findElement(By.cssSelector("#alerts-table tbody tr.clickable")).click();
-        waitForText("#alert-detail-facts", "http-tunnel-closed");
-        assertThat(text("#alert-evidence")).contains("Teardown TCP connection 4243");
+        waitForText("#alert-detail-facts", "http-tunnel-open");
+        assertThat(text("#alert-evidence")).contains("Built outbound TCP connection 4243");
         WebElement ack = driver.findElement(By.id("alert-ack"));
         ack.click();
         waitForText("#alert-ack", "Acknowledged");

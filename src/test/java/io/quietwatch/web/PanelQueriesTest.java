@@ -99,7 +99,7 @@ class PanelQueriesTest {
                 .networkBytes(5000L).build(NETS));
         engine.advanceTo(T0 + 2 * HOUR + 30 * 60_000);
 
-        Map<String, Object> out = new TunnelPanel(queries, null).tunnels(60);
+        Map<String, Object> out = new TunnelPanel(queries).tunnels(60);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> open = (List<Map<String, Object>>) out.get("open");
         assertThat(open).singleElement().satisfies(r -> {
@@ -108,10 +108,14 @@ class PanelQueriesTest {
             assertThat(r).containsEntry("durationSeconds", 9000L);
         });
         @SuppressWarnings("unchecked")
+        List<Map<String, Object>> closed = (List<Map<String, Object>>) out.get("closed");
+        assertThat(closed).singleElement().satisfies(r -> assertThat(r).containsEntry("hostIp", "10.1.0.51")
+                .containsEntry("durationSeconds", 7140L).containsEntry("bytes", 5000L).containsEntry("endTime", T0 + 2 * HOUR));
+        @SuppressWarnings("unchecked")
         List<Map<String, Object>> daily = (List<Map<String, Object>>) out.get("daily");
         assertThat(daily).singleElement().satisfies(r -> assertThat(r).containsEntry("hostIp", "10.1.0.51")
                 .containsEntry("totalSeconds", 7140L).containsEntry("sessions", 1L));
-        assertThat(new TunnelPanel(queries, null).tunnels(180).get("open")).as("shorter than 3 h").asList().isEmpty();
+        assertThat(new TunnelPanel(queries).tunnels(180).get("open")).as("shorter than 3 h").asList().isEmpty();
     }
 
     @Test

@@ -137,7 +137,7 @@ function loadTunnels() {
     state.tunnelsAt = Date.now();
     renderOpenTunnels();
     fill($('#tunnels-closed tbody'), d.closed.map(t => el('tr', {}, cell(t.hostIp), cell(t.userName), cell(destination(t.destinationIp, t.destinationPort)),
-      cell(duration(t.durationSeconds), 'num'), cell(bytes(t.bytes), 'num'), cell(time(t.lastSeen)))), 'No long sessions closed.', 6);
+      cell(duration(t.durationSeconds), 'num'), cell(bytes(t.bytes), 'num'), cell(time(t.endTime)))), 'No long sessions closed in the last 24 hours.', 6);
     fill($('#tunnels-daily tbody'), d.daily.map(t => el('tr', {}, cell(t.hostIp), cell(t.destinationIp),
       cell(duration(t.totalSeconds), 'num'), cell(num(t.sessions), 'num'))), 'Nothing in the last 24 hours.', 4);
   });
