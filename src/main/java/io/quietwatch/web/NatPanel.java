@@ -19,7 +19,7 @@ final class NatPanel {
     static final int MAX_SUSPECTS = 100;
     private static final int MAX_FAMILY_ROWS = 5000;
     private static final String FAMILIES = "select hostIp, family, packets, firstSeen, lastSeen, minHops, maxHops "
-            + "from NatDeviceFamily where lastSeen >= current_timestamp() - 3600000L order by hostIp asc, family asc limit "
+            + "from NatDeviceFamily where lastSeen >= current_timestamp() - 3600000L limit "
             + MAX_FAMILY_ROWS;
     private static final String REPORTED = "select hostIp, since, rank from NatDeviceReported limit " + MAX_FAMILY_ROWS;
 
