@@ -317,6 +317,10 @@ public final class Daemon implements AutoCloseable {
         }
         closed = true;
         LOG.info("Stopping: inputs, then the pipeline, then the outbox and the sinks");
+        if (dashboard != null) {
+            // it reads the engine and the alert store, which close below
+            dashboard.close();
+        }
         inputs.forEach(Input::close);
         pipeline.stop();
         try {
@@ -337,9 +341,6 @@ public final class Daemon implements AutoCloseable {
         deadLetters.close();
         if (admin != null) {
             admin.close();
-        }
-        if (dashboard != null) {
-            dashboard.close();
         }
         statsLog.shutdownNow();
         LOG.info("Stats at stop: {}", stats.line(System.currentTimeMillis()));

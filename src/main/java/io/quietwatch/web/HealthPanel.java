@@ -39,7 +39,7 @@ final class HealthPanel {
     synchronized Map<String, Object> detail(long now) {
         Map<String, Object> s = status.apply(now);
         Map<String, Object> inputs = (Map<String, Object>) s.get("inputs");
-        long since = previous == null ? (long) ((Number) s.get("uptime_seconds")).longValue() * 1000 : now - previousAt;
+        long since = previous == null ? ((Number) s.get("uptime_seconds")).longValue() * 1000 : now - previousAt;
         Map<String, Object> before = previous == null ? Map.of() : (Map<String, Object>) previous.get("inputs");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<String, Object> e : inputs.entrySet()) {
