@@ -2,6 +2,7 @@ package io.quietwatch.daemon;
 
 import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.alert.outbox.Outbox;
+import io.quietwatch.engine.CapHits;
 import io.quietwatch.ingest.InputCounters;
 import io.quietwatch.ingest.InputEndpoint;
 
@@ -25,6 +26,7 @@ public final class DaemonStats {
     private final LongSupplier queueDepth;
     private final LongSupplier queueBytes;
     private final LongSupplier engineTime;
+    private CapHits caps = new CapHits();
 
     public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, Outbox outbox,
                        DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier queueBytes, LongSupplier engineTime) {
@@ -37,6 +39,12 @@ public final class DaemonStats {
         this.queueDepth = queueDepth;
         this.queueBytes = queueBytes;
         this.engineTime = engineTime;
+    }
+
+    /** Reports the hits of {@code caps} too ({@code caps} per cap, {@code cap_hits} in total). */
+    public DaemonStats withCaps(CapHits caps) {
+        this.caps = caps;
+        return this;
     }
 
     /** A snapshot as nested maps (the admin endpoint's JSON). */
@@ -86,6 +94,9 @@ public final class DaemonStats {
         s.put("rejected_senders", rejected);
         s.put("queue_depth", queueDepth.getAsLong());
         s.put("queue_bytes", queueBytes.getAsLong());
+        Map<String, Long> capHits = caps.snapshot();
+        s.put("cap_hits", capHits.values().stream().mapToLong(Long::longValue).sum());
+        s.put("caps", capHits);
         s.put("dead_letter_written", deadLetters.written());
         s.put("dead_letter_suppressed", deadLetters.suppressed());
         s.put("alerts_raised", router.raised());
@@ -107,7 +118,7 @@ public final class DaemonStats {
         return "received=" + s.get("received") + " processed=" + s.get("processed") + " parsed=" + s.get("parsed")
                 + " unparsed=" + s.get("unparsed") + " dropped=" + s.get("dropped") + " oversize=" + s.get("oversize")
                 + " framing_errors=" + s.get("framing_errors") + " rejected_senders=" + s.get("rejected_senders")
-                + " queue=" + s.get("queue_depth") + " alerts=" + s.get("alerts_raised")
+                + " queue=" + s.get("queue_depth") + " cap_hits=" + s.get("cap_hits") + " alerts=" + s.get("alerts_raised")
                 + " alerts_suppressed=" + s.get("alerts_suppressed") + " alerts_delivered=" + s.get("alerts_delivered");
     }
 }
