@@ -122,7 +122,7 @@ public final class Daemon implements AutoCloseable {
             endpoints.add(endpoint);
             ZoneId zone = ic.defaultTimezone() == null ? ZoneId.systemDefault() : ZoneId.of(ic.defaultTimezone());
             parsers.put(endpoint, LineParser.forFormat(ic.format(), new ParseContext(zone, clock, internal)));
-            inputs.add(Inputs.create(endpoint, queue::offer));
+            inputs.add(Inputs.create(endpoint, queue));
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");

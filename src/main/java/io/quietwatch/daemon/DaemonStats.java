@@ -74,6 +74,7 @@ public final class DaemonStats {
             m.put("rejected_senders", c.rejectedSenders.sum());
             m.put("refused_connections", c.refusedConnections.sum());
             m.put("tls_failures", c.tlsFailures.sum());
+            m.put("backpressure_pauses", c.backpressurePauses.sum());
             m.put("connections", c.connections.get());
             perInput.put(in.name(), m);
             received += c.received.sum();
