@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  * says, like ArcSight's rule triggers: the first of an incident, every one, the first and a periodic
  * summary, or only a summary at the end of the window. Repeats are counted; their first and last
  * seen times and highest severity are folded into the summary. A higher severity always goes out.
- * Time is the alerts' own (event) time, so a replay behaves like a live run.
+ * Time is the alerts' own (event) time, so a replay behaves like a live run. At most
+ * {@link #limitIncidents max incidents} are open at once: beyond the cap a new incident's alert goes
+ * out unfolded (nothing is lost, repeats are not folded) and the cap's hit is reported.
  * Not thread-safe: used from the engine thread.
  */
 public final class AlertRouter implements Consumer<Alert> {
@@ -47,10 +49,16 @@ public final class AlertRouter implements Consumer<Alert> {
     private final Map<String, Integer> revisions = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > MAX_REVISIONS_REMEMBERED;
+            boolean full = size() > MAX_REVISIONS_REMEMBERED;
+            if (full) {
+                capHit.accept("alert_revisions", MAX_REVISIONS_REMEMBERED);
+            }
+            return full;
         }
     };
     private long earliestWindowEnd = Long.MAX_VALUE;
+    private int maxIncidents = Integer.MAX_VALUE;
+    private java.util.function.ObjLongConsumer<String> capHit = (cap, max) -> { };
     private final LongAdder raised = new LongAdder();
     private final LongAdder held = new LongAdder();
     private final LongAdder sent = new LongAdder();
@@ -97,6 +105,11 @@ public final class AlertRouter implements Consumer<Alert> {
         Suppression s = suppressionOfRule.apply(a.rule());
         String key = s.keyOf(a);
         Incident inc = incidents.get(key);
+        if (inc == null && incidents.size() >= maxIncidents) {
+            capHit.accept("alert_incidents", maxIncidents);
+            send(new Incident(a, s), a);
+            return;
+        }
         if (inc == null) {
             inc = new Incident(a, s);
             incidents.put(key, inc);
@@ -158,6 +171,16 @@ public final class AlertRouter implements Consumer<Alert> {
         inc.unsent = 0;
         sent.increment();
         out.accept(folded);
+    }
+
+    /**
+     * Caps the open incidents at {@code max}; {@code capHit} hears each alert let out unfolded because of
+     * it ({@code alert_incidents}) and each id whose revision number is forgotten ({@code alert_revisions}).
+     */
+    public AlertRouter limitIncidents(int max, java.util.function.ObjLongConsumer<String> capHit) {
+        this.maxIncidents = max;
+        this.capHit = capHit;
+        return this;
     }
 
     /** Alerts the rules raised. */

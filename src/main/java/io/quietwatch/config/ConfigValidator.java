@@ -45,6 +45,8 @@ public final class ConfigValidator {
         require(c.queueMaxMb() >= 1 && c.queueMaxMb() <= 65_536, "/queue_max_mb", "must be between 1 and 65536 (MiB)");
         require(c.engine().maxFutureSkewSeconds() >= 0, "/engine/max_future_skew_seconds", "must not be negative");
         require(c.engine().dedupeHours() >= 0, "/engine/dedupe_hours", "must not be negative");
+        require(c.engine().maxActiveHosts() >= 1, "/engine/max_active_hosts", "must be at least 1");
+        require(c.engine().maxOpenIncidents() >= 1, "/engine/max_open_incidents", "must be at least 1");
         require(!blank(c.deadLetter().path()), "/dead_letter/path", "must name a file");
         require(c.deadLetter().maxPerSecond() >= 0, "/dead_letter/max_per_second", "must not be negative");
         Set<String> sinkNames = new HashSet<>();

@@ -104,6 +104,10 @@ public final class Daemon implements AutoCloseable {
         alertCounts = new RuleAlertCounts(routed);
         engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, alertCounts, lists);
         routed.attach(engine);
+        engine.limitActiveHosts(config.engine().maxActiveHosts());
+        router.limitIncidents(config.engine().maxOpenIncidents(), engine.capHits()::hit);
+        engine.capHits().declare("alert_incidents");
+        engine.capHits().declare("alert_revisions");
         rulesDir = home.resolve(config.rulesDir());
         rulesDisplay = config.rulesDir();
         RuleEngine.LoadProblems problems = engine.load(rulesDir, rulesDisplay, config.ruleVariables());
@@ -129,11 +133,12 @@ public final class Daemon implements AutoCloseable {
             endpoints.add(endpoint);
             ZoneId zone = ic.defaultTimezone() == null ? ZoneId.systemDefault() : ZoneId.of(ic.defaultTimezone());
             parsers.put(endpoint, LineParser.forFormat(ic.format(), new ParseContext(zone, clock, internal)));
-            inputs.add(Inputs.create(endpoint, queue::offer));
+            inputs.add(Inputs.create(endpoint, queue));
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime)
+                .withCaps(engine.capHits());
         metrics.bind(stats, clock);
         metrics.bindRules(this::ruleTotals);
         if (alertStoreWriter != null) {

@@ -2,6 +2,7 @@ package io.quietwatch.daemon;
 
 import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.alert.outbox.Outbox;
+import io.quietwatch.engine.CapHits;
 import io.quietwatch.ingest.InputCounters;
 import io.quietwatch.ingest.InputEndpoint;
 
@@ -26,6 +27,7 @@ public final class DaemonStats {
     private final LongSupplier queueDepth;
     private final LongSupplier queueBytes;
     private final LongSupplier engineTime;
+    private CapHits caps = new CapHits();
 
     private volatile Supplier<Map<String, Object>> alertStore = Map::of;
 
@@ -45,6 +47,12 @@ public final class DaemonStats {
     /** Adds the alert store's counters ({@code alert_store_*}) to the snapshot. */
     public void alertStore(Supplier<Map<String, Object>> counters) {
         this.alertStore = counters;
+    }
+
+    /** Reports the hits of {@code caps} too ({@code caps} per cap, {@code cap_hits} in total). */
+    public DaemonStats withCaps(CapHits caps) {
+        this.caps = caps;
+        return this;
     }
 
     /** A snapshot as nested maps (the admin endpoint's JSON). */
@@ -74,6 +82,7 @@ public final class DaemonStats {
             m.put("rejected_senders", c.rejectedSenders.sum());
             m.put("refused_connections", c.refusedConnections.sum());
             m.put("tls_failures", c.tlsFailures.sum());
+            m.put("backpressure_pauses", c.backpressurePauses.sum());
             m.put("connections", c.connections.get());
             perInput.put(in.name(), m);
             received += c.received.sum();
@@ -94,6 +103,9 @@ public final class DaemonStats {
         s.put("rejected_senders", rejected);
         s.put("queue_depth", queueDepth.getAsLong());
         s.put("queue_bytes", queueBytes.getAsLong());
+        Map<String, Long> capHits = caps.snapshot();
+        s.put("cap_hits", capHits.values().stream().mapToLong(Long::longValue).sum());
+        s.put("caps", capHits);
         s.put("dead_letter_written", deadLetters.written());
         s.put("dead_letter_suppressed", deadLetters.suppressed());
         s.put("alerts_raised", router.raised());
@@ -116,7 +128,7 @@ public final class DaemonStats {
         return "received=" + s.get("received") + " processed=" + s.get("processed") + " parsed=" + s.get("parsed")
                 + " unparsed=" + s.get("unparsed") + " dropped=" + s.get("dropped") + " oversize=" + s.get("oversize")
                 + " framing_errors=" + s.get("framing_errors") + " rejected_senders=" + s.get("rejected_senders")
-                + " queue=" + s.get("queue_depth") + " alerts=" + s.get("alerts_raised")
+                + " queue=" + s.get("queue_depth") + " cap_hits=" + s.get("cap_hits") + " alerts=" + s.get("alerts_raised")
                 + " alerts_suppressed=" + s.get("alerts_suppressed") + " alerts_delivered=" + s.get("alerts_delivered");
     }
 
