@@ -19,6 +19,12 @@ final class StatusText {
         b.append(String.format(Locale.ROOT, "received %d, parsed %d, unparsed %d, dropped %d, alerts %d raised / %d delivered%n",
                 s.path("received").asLong(), s.path("parsed").asLong(), s.path("unparsed").asLong(), s.path("dropped").asLong(),
                 s.path("alerts_raised").asLong(), s.path("alerts_delivered").asLong()));
+        b.append("caps (new keys refused because the state was full)\n ");
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("caps").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.append(' ').append(e.getKey()).append(' ').append(e.getValue().asLong());
+        }
+        b.append('\n');
         b.append("inputs\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = s.path("inputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

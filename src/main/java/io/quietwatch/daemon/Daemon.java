@@ -11,6 +11,7 @@ import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.config.SinkConfig;
 import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
+import io.quietwatch.engine.RuleStatus;
 import io.quietwatch.engine.list.ListStore;
 import io.quietwatch.engine.list.ListWatcher;
 import io.quietwatch.event.InternalNetworks;
@@ -19,6 +20,7 @@ import io.quietwatch.ingest.InputEndpoint;
 import io.quietwatch.ingest.Inputs;
 import io.quietwatch.ingest.MessageQueue;
 import io.quietwatch.ingest.RawMessage;
+import io.quietwatch.metrics.QuietWatchMetrics;
 import io.quietwatch.parse.LineParser;
 import io.quietwatch.parse.ParseContext;
 import org.apache.logging.log4j.LogManager;
@@ -61,9 +63,13 @@ public final class Daemon implements AutoCloseable {
     private final RuleAlertCounts alertCounts;
     private final RuleReloader reloader;
     private final io.quietwatch.engine.FolderWatcher ruleWatcher;
+    private final io.quietwatch.web.DashboardServer dashboard;
+    private final io.quietwatch.store.JdbcAlertStore alertStore;
+    private final io.quietwatch.store.AlertStoreWriter alertStoreWriter;
     private final Path rulesDir;
     private final String rulesDisplay;
     private final io.quietwatch.state.StateKeeper state;
+    private final QuietWatchMetrics metrics = new QuietWatchMetrics();
     private boolean closed;
 
     /** Thrown when the daemon refuses to start; the message says why. */
@@ -76,7 +82,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(QuietWatchConfig config, Path home, Clock clock, boolean watchRules) throws StartupException {
         InternalNetworks internal = InternalNetworks.of(config.internalNetworks());
         for (SinkConfig s : config.sinks()) {
-            sinks.add(createSink(s, home, clock));
+            sinks.add(metrics.timed(createSink(s, home, clock)));
         }
         try {
             outbox = new Outbox(home.resolve(config.outbox().path()), config.outbox(), sinks,
@@ -85,8 +91,13 @@ public final class Daemon implements AutoCloseable {
             throw new StartupException("cannot open the outbox " + config.outbox().path() + ": " + e.getMessage(), e);
         }
         outbox.start();
-        RoutedAlerts routed = new RoutedAlerts(outbox, config.engine().dedupeHours() * 3_600_000L);
+        alertStore = openAlertStore(config, home, clock);
+        alertStoreWriter = alertStore == null ? null
+                : new io.quietwatch.store.AlertStoreWriter(alertStore, config.alertStore().queueCapacity(), 60_000, clock).start();
+        RoutedAlerts routed = new RoutedAlerts(alertStoreWriter == null ? outbox : outbox.andThen(alertStoreWriter),
+                config.engine().dedupeHours() * 3_600_000L);
         router = routed.router();
+        router.observe(metrics.alerts());
         ListStore lists = new ListStore(home.resolve(config.listsDir()), config.listsDir());
         List<String> listProblems = lists.loadAll();
         if (!listProblems.isEmpty()) {
@@ -95,6 +106,10 @@ public final class Daemon implements AutoCloseable {
         alertCounts = new RuleAlertCounts(routed);
         engine = new RuleEngine(RuleEngine.Mode.LIVE, clock, config.engine().maxFutureSkewSeconds() * 1000L, alertCounts, lists);
         routed.attach(engine);
+        engine.limitActiveHosts(config.engine().maxActiveHosts());
+        router.limitIncidents(config.engine().maxOpenIncidents(), engine.capHits()::hit);
+        engine.capHits().declare("alert_incidents");
+        engine.capHits().declare("alert_revisions");
         rulesDir = home.resolve(config.rulesDir());
         rulesDisplay = config.rulesDir();
         RuleEngine.LoadProblems problems = engine.load(rulesDir, rulesDisplay, config.ruleVariables());
@@ -120,11 +135,17 @@ public final class Daemon implements AutoCloseable {
             endpoints.add(endpoint);
             ZoneId zone = ic.defaultTimezone() == null ? ZoneId.systemDefault() : ZoneId.of(ic.defaultTimezone());
             parsers.put(endpoint, LineParser.forFormat(ic.format(), new ParseContext(zone, clock, internal)));
-            inputs.add(Inputs.create(endpoint, queue::offer));
+            inputs.add(Inputs.create(endpoint, queue));
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime);
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime)
+                .withCaps(engine.capHits());
+        metrics.bind(stats, clock);
+        metrics.bindRules(this::ruleTotals);
+        if (alertStoreWriter != null) {
+            stats.alertStore(alertStoreWriter::counters);
+        }
         statsLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-stats");
             t.setDaemon(true);
@@ -157,8 +178,18 @@ public final class Daemon implements AutoCloseable {
                         public RuleReloader.Report reload() {
                             return reloadRules("admin");
                         }
+
+                        @Override
+                        public List<Object> alerts(Map<String, String> query) {
+                            return alertStore == null ? null : alertStore.find(io.quietwatch.store.StoredAlertJson.query(query)).stream()
+                                    .<Object>map(io.quietwatch.store.StoredAlertJson::tree).toList();
+                        }
                     })
                     : null;
+            dashboard = config.dashboard().enabled() ? startDashboard(config, home, clock) : null;
+            if (admin != null) {
+                admin.serveMetrics(metrics, config.admin().metricsOpen());
+            }
         } catch (IOException e) {
             close();
             throw new StartupException(e.getMessage(), e);
@@ -197,6 +228,20 @@ public final class Daemon implements AutoCloseable {
         return new Daemon(config, home, clock, watchRules);
     }
 
+    private static io.quietwatch.store.JdbcAlertStore openAlertStore(QuietWatchConfig config, Path home, Clock clock)
+            throws StartupException {
+        if (!config.alertStore().enabled()) {
+            return null;
+        }
+        try {
+            io.quietwatch.store.JdbcAlertStore store = io.quietwatch.store.JdbcAlertStore.open(config.alertStore(), home, clock);
+            LOG.info("Alert store: {}", store.target());
+            return store;
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
     private static AlertSink createSink(SinkConfig config, Path home, Clock clock) throws StartupException {
         SinkType type = SinkType.all().values().stream().filter(t -> t.configClass().isInstance(config)).findFirst()
                 .orElseThrow(() -> new StartupException("sink " + config.name() + ": no sink type for " + config.getClass().getName(), null));
@@ -207,6 +252,17 @@ public final class Daemon implements AutoCloseable {
             throw new StartupException("sink " + config.name() + " does not start:\n  " + String.join("\n  ", e.problems()), e);
         }
         return sink;
+    }
+
+    private io.quietwatch.web.DashboardServer startDashboard(QuietWatchConfig config, Path home, Clock clock) throws IOException {
+        var queries = new io.quietwatch.web.EngineQueries(engine, pipeline::submit, 10_000);
+        return io.quietwatch.web.DashboardServer.start(config.dashboard(), home,
+                new io.quietwatch.web.DashboardSources(queries, alertStore, stats::snapshot, this::status, metrics::scrape), clock);
+    }
+
+    /** The dashboard's port, or -1 when disabled. */
+    public int dashboardPort() {
+        return dashboard == null ? -1 : dashboard.port();
     }
 
     /** The bound address of each input, in config order (the real ports when 0 was configured). */
@@ -227,6 +283,7 @@ public final class Daemon implements AutoCloseable {
      */
     public RuleReloader.Report reloadRules(String trigger) {
         RuleReloader.Report r = reloader.reload(trigger);
+        metrics.reloaded(r.outcome().result());
         if (!r.applied()) {
             r.outcome().errors().forEach(e -> LOG.error("Rule reload ({}) rejected, the running rules stay: {}", trigger, e));
         }
@@ -271,9 +328,31 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The alert store the dashboard reads and acknowledges in, or null when {@code alert_store.enabled} is false. */
+    public io.quietwatch.store.AlertStore alertStore() {
+        return alertStore;
+    }
+
     /** The counters. */
     public DaemonStats stats() {
         return stats;
+    }
+
+    /** The Prometheus metrics ({@code GET /metrics} on the admin endpoint and the dashboard). */
+    public QuietWatchMetrics metrics() {
+        return metrics;
+    }
+
+    /** The running statements' figures, read on the pipeline thread for a scrape. */
+    private List<RuleStatus.StatementTotals> ruleTotals() {
+        try {
+            return pipeline.submit(() -> RuleStatus.totals(engine)).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the pipeline did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override
@@ -283,6 +362,10 @@ public final class Daemon implements AutoCloseable {
         }
         closed = true;
         LOG.info("Stopping: inputs, then the pipeline, then the state snapshot, then the outbox and the sinks");
+        if (dashboard != null) {
+            // it reads the engine and the alert store, which close below
+            dashboard.close();
+        }
         inputs.forEach(Input::close);
         if (state != null) {
             state.close();
@@ -295,6 +378,10 @@ public final class Daemon implements AutoCloseable {
         }
         snapshotAtStop();
         outbox.close();
+        if (alertStoreWriter != null) {
+            alertStoreWriter.close();
+            alertStore.close();
+        }
         sinks.forEach(AlertSink::close);
         listWatcher.close();
         if (ruleWatcher != null) {
@@ -307,5 +394,6 @@ public final class Daemon implements AutoCloseable {
         statsLog.shutdownNow();
         LOG.info("Stats at stop: {}", stats.line(System.currentTimeMillis()));
         engine.close();
+        metrics.close();
     }
 }

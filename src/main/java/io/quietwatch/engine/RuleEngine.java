@@ -52,6 +52,8 @@ public final class RuleEngine implements AutoCloseable {
     static final String FIRST_EVENT_VARIABLE = "qw_first_event_time";
     static final String ACTIVE_HOSTS_VARIABLE = "qw_active_hosts";
     static final String ACTIVE_HOST_WINDOW_VARIABLE = "qw_active_host_window_seconds";
+    private static final String CAP_SUFFIX = "_max_rows";
+    private static final String ACTIVE_HOSTS_CAP = "active_hosts";
 
     /** How the clock is driven. */
     public enum Mode { LIVE, REPLAY }
@@ -75,6 +77,7 @@ public final class RuleEngine implements AutoCloseable {
     private final List<EPDeployment> deployments = new ArrayList<>();
     private final Map<String, EPDeployment> ruleDeployments = new java.util.LinkedHashMap<>();
     private final ActiveHosts activeHosts = new ActiveHosts(7 * 86_400_000L);
+    private final CapHits capHits = new CapHits();
     private final ListStore lists;
     private final java.util.Queue<Map<String, Object>> listSync = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long nextListMaintenance;
@@ -109,6 +112,7 @@ public final class RuleEngine implements AutoCloseable {
         this.sender = events.getEventSender(EVENT_TYPE);
         this.alertSender = events.getEventSender(ALERT_EVENT_TYPE);
         EplFunctions.bind(runtime.getURI(), lists);
+        TableRows.bind(runtime);
         lists.onChange(new ListStore.Changes() {
             @Override
             public void put(String list, ListEntry e) {
@@ -139,6 +143,7 @@ public final class RuleEngine implements AutoCloseable {
         c.getRuntime().getExecution().setPrioritized(true);
         EplFunctions.register(c);
         c.getCompiler().addPlugInAggregationFunctionForge("ipIdSequences", io.quietwatch.engine.nat.IpIdSequencesForge.class.getName());
+        c.getCompiler().addPlugInSingleRowFunction("tableRows", TableRows.class.getName(), "tableRows");
         c.getCompiler().addPlugInSingleRowFunction("ipSubnet", io.quietwatch.engine.nat.IpSubnets.class.getName(), "subnet");
         return c;
     }
@@ -295,6 +300,32 @@ public final class RuleEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * After a deploy or reload: tables are looked up again by {@code tableRows}, and every cap the
+     * running rules declare (a variable named {@code <cap>_max_rows}) is listed in {@link #capHits()}.
+     */
+    private void capsDeployed() {
+        TableRows.forget(runtime);
+        for (RuleFile f : pending) {
+            f.variables().keySet().stream().filter(v -> v.endsWith(CAP_SUFFIX))
+                    .forEach(v -> capHits.declare(v.substring(0, v.length() - CAP_SUFFIX.length())));
+        }
+    }
+
+    /**
+     * Caps the internal hosts remembered for {@code qw_active_hosts}; a host beyond it is not counted
+     * (a hit of cap {@code active_hosts}) until others expire.
+     */
+    public void limitActiveHosts(int maxHosts) {
+        capHits.declare(ACTIVE_HOSTS_CAP);
+        activeHosts.limit(maxHosts, () -> capHits.hit(ACTIVE_HOSTS_CAP, maxHosts));
+    }
+
+    /** The hits of every cap on per-key state, the rules' and the engine's. */
+    public CapHits capHits() {
+        return capHits;
+    }
+
     /** Current engine time, epoch millis. */
     public long currentTime() {
         return now;
@@ -358,6 +389,7 @@ public final class RuleEngine implements AutoCloseable {
         }
         RuleVariables.apply(runtime, deployments, pendingVariables);
         vpnUsers = VpnUsers.of(this);
+        capsDeployed();
         Object window = runtime.getVariableService().getVariableValue(systemDeploymentId, ACTIVE_HOST_WINDOW_VARIABLE);
         activeHosts.window(((Number) window).longValue() * 1000);
         LOG.info("Deployed {} rule files with {} statements", pending.size(),
@@ -520,6 +552,7 @@ public final class RuleEngine implements AutoCloseable {
                 suppressions.remove(st.getName());
             }
         }
+        TableRows.forget(runtime);
         try {
             rollout(deploy, values);
         } catch (EPDeployException e) {
@@ -531,6 +564,7 @@ public final class RuleEngine implements AutoCloseable {
         pending = List.copyOf(running);
         pendingVariables = values;
         vpnUsers = VpnUsers.of(this);
+        capsDeployed();
     }
 
     /**
@@ -588,6 +622,14 @@ public final class RuleEngine implements AutoCloseable {
                     if (list != null && value != null) {
                         lists.add(list.toString(), new ListEntry(value.toString(),
                                 expires instanceof Number n ? n.longValue() : 0, String.valueOf(b.get("comment") == null ? "" : b.get("comment"))));
+                    }
+                }
+            });
+        } else if ("qw-cap-hit".equals(statement.getName())) {
+            statement.addListener((in, old, st, rt) -> {
+                for (EventBean b : in) {
+                    if (b.get("cap") != null) {
+                        capHits.hit(b.get("cap").toString(), b.get("maxRows") instanceof Number n ? n.longValue() : 0);
                     }
                 }
             });
@@ -683,6 +725,7 @@ public final class RuleEngine implements AutoCloseable {
             lists.flush();
         }
         EplFunctions.unbind(runtime.getURI());
+        TableRows.unbind(runtime);
         runtime.destroy();
     }
 }

@@ -65,6 +65,7 @@ class LauncherIT {
                 sinks:
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
+                dashboard: {enabled: false}
                 state: {path: %s}
                 """.formatted(tmp.resolve("dead.log"), alerts, tmp.resolve("state.json.gz")));
         Path err = tmp.resolve("daemon.err");
@@ -122,6 +123,7 @@ class LauncherIT {
                 sinks:
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
+                dashboard: {enabled: false}
                 state: {path: %s}
                 """.formatted(rules, tmp.resolve("dead.log"), tmp.resolve("alerts.jsonl"), tmp.resolve("state.json.gz")));
         Path err = tmp.resolve("daemon.err");

@@ -110,6 +110,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheEngineCapsAndRefusesZero() {
+        ConfigLoader.Result ok = loader.parse("engine:\n  max_active_hosts: 70000\n  max_open_incidents: 900\n", "q.yaml");
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.config().engine().maxActiveHosts()).isEqualTo(70_000);
+        assertThat(ok.config().engine().maxOpenIncidents()).isEqualTo(900);
+        assertThat(loader.parse("", "q.yaml").config().engine().maxActiveHosts()).isEqualTo(500_000);
+        String yaml = """
+                engine:
+                  max_active_hosts: 0
+                  max_open_incidents: -1
+                """;
+        assertThat(loader.parse(yaml, "q.yaml").problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "q.yaml:2:21: engine.max_active_hosts: must be at least 1",
+                "q.yaml:3:23: engine.max_open_incidents: must be at least 1");
+    }
+
+    @Test
     void brokenYamlIsAPositionedProblem() {
         ConfigLoader.Result r = loader.parse("inputs:\n  - protocol: [udp\n", "q.yaml");
         assertThat(r.problems()).singleElement().satisfies(p -> {
