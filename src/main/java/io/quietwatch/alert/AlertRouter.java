@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  * says, like ArcSight's rule triggers: the first of an incident, every one, the first and a periodic
  * summary, or only a summary at the end of the window. Repeats are counted; their first and last
  * seen times and highest severity are folded into the summary. A higher severity always goes out.
- * Time is the alerts' own (event) time, so a replay behaves like a live run.
+ * Time is the alerts' own (event) time, so a replay behaves like a live run. At most
+ * {@link #limitIncidents max incidents} are open at once: beyond the cap a new incident's alert goes
+ * out unfolded (nothing is lost, repeats are not folded) and the cap's hit is reported.
  * Not thread-safe: used from the engine thread.
  */
 public final class AlertRouter implements Consumer<Alert> {
@@ -39,6 +41,18 @@ public final class AlertRouter implements Consumer<Alert> {
             lastSeen = a.lastSeen();
             maxSeverity = a.severity();
         }
+
+        Incident(Held h, Suppression s) {
+            suppression = s;
+            windowEnd = h.windowEnd();
+            latest = h.latest();
+            count = h.count();
+            firstSeen = h.firstSeen();
+            lastSeen = h.lastSeen();
+            maxSeverity = h.maxSeverity();
+            sentSeverity = h.sentSeverity();
+            unsent = h.unsent();
+        }
     }
 
     private final Function<String, Suppression> suppressionOfRule;
@@ -47,13 +61,39 @@ public final class AlertRouter implements Consumer<Alert> {
     private final Map<String, Integer> revisions = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > MAX_REVISIONS_REMEMBERED;
+            boolean full = size() > MAX_REVISIONS_REMEMBERED;
+            if (full) {
+                capHit.accept("alert_revisions", MAX_REVISIONS_REMEMBERED);
+            }
+            return full;
         }
     };
     private long earliestWindowEnd = Long.MAX_VALUE;
+    private int maxIncidents = Integer.MAX_VALUE;
+    private java.util.function.ObjLongConsumer<String> capHit = (cap, max) -> { };
     private final LongAdder raised = new LongAdder();
     private final LongAdder held = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    private Observer observer = Observer.NONE;
+
+    /** Told of each alert the rules raise and of each one held back; for counters (engine thread). */
+    public interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void raised(Alert a) {
+            }
+
+            @Override
+            public void held(Alert a) {
+            }
+        };
+
+        /** The rules raised {@code a}. */
+        void raised(Alert a);
+
+        /** {@code a} was counted into its incident instead of going out. */
+        void held(Alert a);
+    }
 
     /**
      * @param suppressionOfRule the suppression of each rule (statement name); never null
@@ -64,13 +104,24 @@ public final class AlertRouter implements Consumer<Alert> {
         this.out = out;
     }
 
+    /** Sets who is told of raised and held alerts (before the first alert). */
+    public void observe(Observer o) {
+        observer = o;
+    }
+
     @Override
     public void accept(Alert a) {
         raised.increment();
+        observer.raised(a);
         tick(a.timestamp());
         Suppression s = suppressionOfRule.apply(a.rule());
         String key = s.keyOf(a);
         Incident inc = incidents.get(key);
+        if (inc == null && incidents.size() >= maxIncidents) {
+            capHit.accept("alert_incidents", maxIncidents);
+            send(new Incident(a, s), a);
+            return;
+        }
         if (inc == null) {
             inc = new Incident(a, s);
             incidents.put(key, inc);
@@ -78,6 +129,7 @@ public final class AlertRouter implements Consumer<Alert> {
             if (s.trigger() == Trigger.SUMMARY) {
                 inc.unsent = 1;
                 held.increment();
+                observer.held(a);
             } else {
                 send(inc, a);
             }
@@ -96,6 +148,7 @@ public final class AlertRouter implements Consumer<Alert> {
         } else {
             inc.unsent++;
             held.increment();
+            observer.held(a);
         }
     }
 
@@ -130,6 +183,63 @@ public final class AlertRouter implements Consumer<Alert> {
         inc.unsent = 0;
         sent.increment();
         out.accept(folded);
+    }
+
+    /**
+     * An incident whose window is open, as a snapshot keeps it.
+     *
+     * @param key          the suppression key the alerts fold under
+     * @param windowEnd    engine time its window closes
+     * @param latest       the latest alert of the incident
+     * @param count        occurrences so far
+     * @param firstSeen    start of the incident
+     * @param lastSeen     latest evidence
+     * @param maxSeverity  highest severity seen
+     * @param sentSeverity severity last let out, or null if none went out yet (a summary rule)
+     * @param unsent       alerts folded in since the last one went out
+     */
+    public record Held(String key, long windowEnd, Alert latest, long count, long firstSeen, long lastSeen,
+                       AlertSeverity maxSeverity, AlertSeverity sentSeverity, long unsent) {
+    }
+
+    /**
+     * What the router remembers across a restart, so nothing already let out goes out again.
+     *
+     * @param incidents incidents with an open window
+     * @param revisions the revision last let out per alert id, least recently used first
+     */
+    public record Memory(java.util.List<Held> incidents, Map<String, Integer> revisions) {
+        public static final Memory EMPTY = new Memory(java.util.List.of(), Map.of());
+    }
+
+    /** Its incidents and revisions, for a snapshot; on the engine thread. */
+    public Memory memory() {
+        java.util.List<Held> held = new java.util.ArrayList<>(incidents.size());
+        incidents.forEach((key, i) -> held.add(new Held(key, i.windowEnd, i.latest, i.count, i.firstSeen, i.lastSeen,
+                i.maxSeverity, i.sentSeverity, i.unsent)));
+        return new Memory(held, new LinkedHashMap<>(revisions));
+    }
+
+    /**
+     * Takes back what {@link #memory()} returned before a restart; incidents keep the window end they had, with
+     * the suppression their rule has now.
+     */
+    public void restore(Memory m) {
+        for (Held h : m.incidents()) {
+            incidents.put(h.key(), new Incident(h, suppressionOfRule.apply(h.latest().rule())));
+            earliestWindowEnd = Math.min(earliestWindowEnd, h.windowEnd());
+        }
+        revisions.putAll(m.revisions());
+    }
+
+    /**
+     * Caps the open incidents at {@code max}; {@code capHit} hears each alert let out unfolded because of
+     * it ({@code alert_incidents}) and each id whose revision number is forgotten ({@code alert_revisions}).
+     */
+    public AlertRouter limitIncidents(int max, java.util.function.ObjLongConsumer<String> capHit) {
+        this.maxIncidents = max;
+        this.capHit = capHit;
+        return this;
     }
 
     /** Alerts the rules raised. */

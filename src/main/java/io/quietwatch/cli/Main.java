@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Security event correlation: syslog in, EPL rules, alerts out.",
         subcommands = {RunCommand.class, ParseCommand.class, ReplayCommand.class, ValidateCommand.class,
-                TestRulesCommand.class, TestSinkCommand.class, OutboxCommand.class, LoadgenCommand.class, StatusCommand.class,
-                ReloadCommand.class, CommandLine.HelpCommand.class})
+                TestRulesCommand.class, TestSinkCommand.class, OutboxCommand.class, LoadgenCommand.class, StatusCommand.class, AlertsCommand.class,
+                ReloadCommand.class, PasswdCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad configuration, rules or arguments. */
     public static final int EXIT_INVALID = 2;

@@ -19,6 +19,12 @@ final class StatusText {
         b.append(String.format(Locale.ROOT, "received %d, parsed %d, unparsed %d, dropped %d, alerts %d raised / %d delivered%n",
                 s.path("received").asLong(), s.path("parsed").asLong(), s.path("unparsed").asLong(), s.path("dropped").asLong(),
                 s.path("alerts_raised").asLong(), s.path("alerts_delivered").asLong()));
+        b.append("caps (new keys refused because the state was full)\n ");
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.path("caps").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.append(' ').append(e.getKey()).append(' ').append(e.getValue().asLong());
+        }
+        b.append('\n');
         b.append("inputs\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = s.path("inputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -41,9 +47,25 @@ final class StatusText {
             Map.Entry<String, JsonNode> e = it.next();
             b.append("  ").append(e.getKey()).append(' ').append(e.getValue().asLong()).append('\n');
         }
+        b.append(state(s.path("state")));
         JsonNode last = s.path("last_reload");
         b.append("last reload: ").append(last.isMissingNode() || last.isNull() ? "none since start" : reload(last));
         return b.toString().stripTrailing();
+    }
+
+    /** The state snapshots: the last one written (time, size, rows, how long) and what the start restored. */
+    static String state(JsonNode st) {
+        if (st.isMissingNode() || !st.path("enabled").asBoolean(true)) {
+            return "state: snapshots disabled\n";
+        }
+        JsonNode w = st.path("last_snapshot");
+        String last = w.isMissingNode() || w.isNull() ? "none yet"
+                : String.format(Locale.ROOT, "%s, %d bytes, %d rows in %d tables, copied in %d ms (longest pause %d ms), written in %d ms",
+                w.path("time").asText(), w.path("size_bytes").asLong(), w.path("rows").asLong(), w.path("tables").asInt(),
+                w.path("copy_millis").asLong(), w.path("longest_pause_millis").asLong(), w.path("write_millis").asLong());
+        return String.format(Locale.ROOT, "state: %s every %ds, last snapshot %s; restored at start %s%s%n", st.path("path").asText(),
+                st.path("snapshot_interval_seconds").asLong(), last, st.path("restored").asText(),
+                st.hasNonNull("last_error") ? "; last error: " + st.path("last_error").asText() : "");
     }
 
     static String reload(JsonNode r) {

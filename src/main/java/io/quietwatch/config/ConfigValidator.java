@@ -45,6 +45,8 @@ public final class ConfigValidator {
         require(c.queueMaxMb() >= 1 && c.queueMaxMb() <= 65_536, "/queue_max_mb", "must be between 1 and 65536 (MiB)");
         require(c.engine().maxFutureSkewSeconds() >= 0, "/engine/max_future_skew_seconds", "must not be negative");
         require(c.engine().dedupeHours() >= 0, "/engine/dedupe_hours", "must not be negative");
+        require(c.engine().maxActiveHosts() >= 1, "/engine/max_active_hosts", "must be at least 1");
+        require(c.engine().maxOpenIncidents() >= 1, "/engine/max_open_incidents", "must be at least 1");
         require(!blank(c.deadLetter().path()), "/dead_letter/path", "must name a file");
         require(c.deadLetter().maxPerSecond() >= 0, "/dead_letter/max_per_second", "must not be negative");
         Set<String> sinkNames = new HashSet<>();
@@ -52,12 +54,7 @@ public final class ConfigValidator {
             SinkConfig s = c.sinks().get(i);
             String at = "/sinks/" + i;
             require(sinkNames.add(s.name()), at + "/name", "another sink is also named '" + s.name() + "'");
-            for (String problem : s.problems()) {
-                int colon = problem.indexOf(':');
-                String key = colon > 0 && problem.substring(0, colon).matches("[a-z0-9_.]+") ? problem.substring(0, colon) : "";
-                issues.add(new Issue(key.isEmpty() ? at : at + "/" + key.replace('.', '/'),
-                        display(at) + (key.isEmpty() ? ": " + problem : "." + problem)));
-            }
+            keyed(at, s.problems());
         }
         for (int i = 0; i < c.routes().size(); i++) {
             RouteConfig r = c.routes().get(i);
@@ -79,8 +76,25 @@ public final class ConfigValidator {
                 "must be at least retry_initial_seconds");
         require(c.outbox().segmentMb() >= 1, "/outbox/segment_mb", "must be at least 1");
         port("/admin/port", c.admin().port());
+        require(!c.admin().metricsOpen() || c.admin().enabled(), "/admin/metrics_open",
+                "serves /metrics on the admin endpoint, which is disabled (admin.enabled: false)");
+        keyed("/alert_store", c.alertStore().problems());
         require(c.statsIntervalSeconds() >= 1, "/stats_interval_seconds", "must be at least 1");
+        require(!blank(c.state().path()), "/state/path", "must name a file");
+        require(c.state().snapshotIntervalSeconds() >= 1 && c.state().snapshotIntervalSeconds() <= 86_400,
+                "/state/snapshot_interval_seconds", "must be between 1 and 86400 (seconds)");
+        checkDashboard(c.dashboard());
         return List.copyOf(issues);
+    }
+
+    /** Issues from a section's own problems, each starting with its key ({@code "port: ..."}), at that key. */
+    private void keyed(String at, List<String> problems) {
+        for (String problem : problems) {
+            int colon = problem.indexOf(':');
+            String key = colon > 0 && problem.substring(0, colon).matches("[a-z0-9_.]+") ? problem.substring(0, colon) : "";
+            issues.add(new Issue(key.isEmpty() ? at : at + "/" + key.replace('.', '/'),
+                    display(at) + (key.isEmpty() ? ": " + problem : "." + problem)));
+        }
     }
 
     private void checkInput(String at, InputConfig in, Map<String, String> bound, Set<String> names) {
@@ -130,6 +144,35 @@ public final class ConfigValidator {
                 "'" + tls.clientAuth() + "' is not none, optional or required");
         if (clientCerts) {
             readableFile(at + "/tls/client_ca_file", tls.clientCaFile());
+        }
+    }
+
+    private void checkDashboard(DashboardConfig d) {
+        port("/dashboard/port", d.port());
+        require(!blank(d.bindAddress()), "/dashboard/bind_address", "must be an address");
+        require(d.sessionMinutes() >= 1 && d.sessionMinutes() <= 43_200, "/dashboard/session_minutes",
+                "must be between 1 and 43200 (30 days)");
+        if (d.tls() != null) {
+            readableFile("/dashboard/tls/cert_file", d.tls().certFile());
+            readableFile("/dashboard/tls/key_file", d.tls().keyFile());
+        }
+        if (d.tokenFile() != null) {
+            require(!d.tokenFile().isBlank(), "/dashboard/token_file", "must name a file");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < d.users().size(); i++) {
+            DashboardConfig.User u = d.users().get(i);
+            String at = "/dashboard/users/" + i;
+            if (require(u != null && !blank(u.name()), at + "/name", "must name the user")) {
+                require(u.name().matches("[A-Za-z0-9._@-]{1,64}"), at + "/name",
+                        "may hold only letters, digits and . _ @ - (at most 64)");
+                require(names.add(u.name()), at + "/name", "another user is also named '" + u.name() + "'");
+            }
+            try {
+                io.quietwatch.web.PasswordHash.parse(u == null ? null : u.passwordHash());
+            } catch (IllegalArgumentException e) {
+                issue(at + "/password_hash", e.getMessage());
+            }
         }
     }
 

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param statsIntervalSeconds how often the counters are logged ({@code stats_interval_seconds})
  * @param queueMaxMb        bytes of messages, in MiB, the pipeline queue holds before inputs drop
  *                          ({@code queue_max_mb}), whatever their number
+ * @param alertStore        where alerts are kept for the dashboard ({@code alert_store})
+ * @param dashboard         the web dashboard and its JSON API
+ * @param state             snapshots of the rules' learnt state across restarts ({@code state})
  */
 public record QuietWatchConfig(
         List<InputConfig> inputs,
@@ -42,7 +45,10 @@ public record QuietWatchConfig(
         AdminConfig admin,
         Map<String, Object> ruleVariables,
         Integer statsIntervalSeconds,
-        Integer queueMaxMb) {
+        Integer queueMaxMb,
+        AlertStoreConfig alertStore,
+        DashboardConfig dashboard,
+        StateConfig state) {
 
     public QuietWatchConfig {
         inputs = inputs == null
@@ -62,10 +68,45 @@ public record QuietWatchConfig(
         ruleVariables = ruleVariables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ruleVariables));
         statsIntervalSeconds = statsIntervalSeconds == null ? 60 : statsIntervalSeconds;
         queueMaxMb = queueMaxMb == null ? 128 : queueMaxMb;
+        alertStore = alertStore == null ? AlertStoreConfig.defaults() : alertStore;
+        dashboard = dashboard == null ? DashboardConfig.defaults() : dashboard;
+        state = state == null ? StateConfig.defaults() : state;
+    }
+
+    /**
+     * A configuration with the default alert store and without the dashboard (the form before
+     * {@code alert_store:} and {@code dashboard:} existed; daemons started by tools and tests that serve none).
+     */
+    public QuietWatchConfig(List<InputConfig> inputs, List<String> internalNetworks, String rulesDir, String listsDir,
+                            Integer queueCapacity, EngineConfig engine, DeadLetterConfig deadLetter, List<SinkConfig> sinks,
+                            List<RouteConfig> routes, OutboxConfig outbox, AdminConfig admin, Map<String, Object> ruleVariables,
+                            Integer statsIntervalSeconds, Integer queueMaxMb) {
+        this(inputs, internalNetworks, rulesDir, listsDir, queueCapacity, engine, deadLetter, sinks, routes, outbox, admin,
+                ruleVariables, statsIntervalSeconds, queueMaxMb, null);
+    }
+
+    /** A configuration with this alert store and without the dashboard. */
+    public QuietWatchConfig(List<InputConfig> inputs, List<String> internalNetworks, String rulesDir, String listsDir,
+                            Integer queueCapacity, EngineConfig engine, DeadLetterConfig deadLetter, List<SinkConfig> sinks,
+                            List<RouteConfig> routes, OutboxConfig outbox, AdminConfig admin, Map<String, Object> ruleVariables,
+                            Integer statsIntervalSeconds, Integer queueMaxMb, AlertStoreConfig alertStore) {
+        this(inputs, internalNetworks, rulesDir, listsDir, queueCapacity, engine, deadLetter, sinks, routes, outbox, admin,
+                ruleVariables, statsIntervalSeconds, queueMaxMb, alertStore,
+                new DashboardConfig(false, null, null, null, null, null, null, null, null));
+    }
+
+    /** A configuration with this alert store and dashboard, and the default {@code state}. */
+    public QuietWatchConfig(List<InputConfig> inputs, List<String> internalNetworks, String rulesDir, String listsDir,
+                            Integer queueCapacity, EngineConfig engine, DeadLetterConfig deadLetter, List<SinkConfig> sinks,
+                            List<RouteConfig> routes, OutboxConfig outbox, AdminConfig admin, Map<String, Object> ruleVariables,
+                            Integer statsIntervalSeconds, Integer queueMaxMb, AlertStoreConfig alertStore,
+                            DashboardConfig dashboard) {
+        this(inputs, internalNetworks, rulesDir, listsDir, queueCapacity, engine, deadLetter, sinks, routes, outbox, admin,
+                ruleVariables, statsIntervalSeconds, queueMaxMb, alertStore, dashboard, null);
     }
 
     /** Every default. */
     public static QuietWatchConfig defaults() {
-        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new QuietWatchConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -3,6 +3,7 @@ package io.quietwatch.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.quietwatch.metrics.QuietWatchMetrics;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -17,14 +18,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 
 /**
  * The local admin endpoint: {@code GET /stats} returns the daemon's counters as JSON, {@code GET /status}
- * the counters with the rules, lists and last reload, and {@code POST /reload} reloads the rules (200 when
- * the new rules run, 422 when they were rejected; the body says why). It binds to loopback by default and
+ * the counters with the rules, lists and last reload, {@code POST /reload} reloads the rules (200 when
+ * the new rules run, 422 when they were rejected; the body says why), and {@code GET /metrics} gives the
+ * Prometheus metrics once {@link #serveMetrics} is called. It binds to loopback by default and
  * requires {@code Authorization: Bearer <token>}, the token being a random value the daemon writes to a
  * file readable only by its user ({@code var/admin.token}).
  */
@@ -47,6 +50,14 @@ public final class AdminServer implements AutoCloseable {
 
         /** Reloads the rules and says how it went. */
         RuleReloader.Report reload();
+
+        /**
+         * The stored alerts matching the URL's query ({@code GET /alerts}, see
+         * {@link io.quietwatch.store.StoredAlertJson#query}), or null when no alert store is enabled.
+         */
+        default List<Object> alerts(Map<String, String> query) {
+            return null;
+        }
     }
 
     /** Binds, writes a fresh token to {@code tokenFile}, and serves {@code /stats} only. */
@@ -74,6 +85,7 @@ public final class AdminServer implements AutoCloseable {
                 RuleReloader.Report r = actions.reload();
                 return new Reply(r.applied() ? 200 : 422, r.toMap());
             }));
+            server.createContext("/alerts", ex -> admin.handle(ex, "GET", () -> alerts(actions, ex.getRequestURI().getRawQuery())));
         }
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "quietwatch-admin");
@@ -85,13 +97,31 @@ public final class AdminServer implements AutoCloseable {
         return admin;
     }
 
+    private static Reply alerts(Actions actions, String rawQuery) {
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            List<Object> found = actions.alerts(query);
+            return found == null ? new Reply(404, Map.of("error", "the alert store is disabled")) : ok(found);
+        } catch (IllegalArgumentException e) {
+            return new Reply(400, Map.of("error", String.valueOf(e.getMessage())));
+        }
+    }
+
     private static byte[] randomBytes() {
         byte[] b = new byte[24];
         new SecureRandom().nextBytes(b);
         return b;
     }
 
-    private static void writeToken(Path file, String token) throws IOException {
+    /** Writes a secret, and a newline, to a fresh file only the daemon's user can read (mode 600). */
+    public static void writeToken(Path file, String token) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -118,11 +148,7 @@ public final class AdminServer implements AutoCloseable {
                 reply(ex, 405, "{\"error\":\"" + method + " only\"}");
                 return;
             }
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            byte[] given = auth != null && auth.startsWith("Bearer ")
-                    ? auth.substring(7).strip().getBytes(StandardCharsets.US_ASCII) : new byte[0];
-            if (!MessageDigest.isEqual(given, token)) {
-                reply(ex, 401, "{\"error\":\"missing or wrong token\"}");
+            if (!authorized(ex)) {
                 return;
             }
             Reply r;
@@ -136,9 +162,52 @@ public final class AdminServer implements AutoCloseable {
         }
     }
 
+    /** True when the request carries the token; otherwise answers 401 and returns false. */
+    private boolean authorized(HttpExchange ex) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] given = auth != null && auth.startsWith("Bearer ")
+                ? auth.substring(7).strip().getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            reply(ex, 401, "{\"error\":\"missing or wrong token\"}");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Serves {@code GET /metrics} (Prometheus text, or OpenMetrics when the {@code Accept} header asks
+     * for it): with the token, or to anyone who can reach the endpoint when {@code open}.
+     */
+    public void serveMetrics(QuietWatchMetrics metrics, boolean open) {
+        server.createContext("/metrics", ex -> {
+            try (ex) {
+                if (!"GET".equals(ex.getRequestMethod())) {
+                    reply(ex, 405, "{\"error\":\"GET only\"}");
+                    return;
+                }
+                if (!open && !authorized(ex)) {
+                    return;
+                }
+                QuietWatchMetrics.Page page;
+                try {
+                    page = metrics.scrape(ex.getRequestHeaders().getFirst("Accept"));
+                } catch (RuntimeException e) {
+                    LOG.error("Admin request /metrics failed: {}", e.toString(), e);
+                    reply(ex, 500, "{\"error\":\"the metrics could not be collected\"}");
+                    return;
+                }
+                reply(ex, 200, page.contentType(), page.body());
+            }
+        });
+    }
+
     private static void reply(HttpExchange ex, int status, String body) throws IOException {
+        reply(ex, status, "application/json", body);
+    }
+
+    private static void reply(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

@@ -2,6 +2,7 @@ package io.quietwatch.daemon;
 
 import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.alert.outbox.Outbox;
+import io.quietwatch.engine.CapHits;
 import io.quietwatch.ingest.InputCounters;
 import io.quietwatch.ingest.InputEndpoint;
 
@@ -10,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The daemon's counters in one place: per input (received, parsed, unparsed, dropped, ...), the
- * pipeline, and the alerts. Read by the periodic log line and the admin endpoint.
+ * pipeline, and the alerts. Read by the periodic log line, the admin endpoint and the Prometheus metrics.
  */
 public final class DaemonStats {
     private final long startedAt;
@@ -25,6 +27,9 @@ public final class DaemonStats {
     private final LongSupplier queueDepth;
     private final LongSupplier queueBytes;
     private final LongSupplier engineTime;
+    private CapHits caps = new CapHits();
+
+    private volatile Supplier<Map<String, Object>> alertStore = Map::of;
 
     public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, Outbox outbox,
                        DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier queueBytes, LongSupplier engineTime) {
@@ -37,6 +42,17 @@ public final class DaemonStats {
         this.queueDepth = queueDepth;
         this.queueBytes = queueBytes;
         this.engineTime = engineTime;
+    }
+
+    /** Adds the alert store's counters ({@code alert_store_*}) to the snapshot. */
+    public void alertStore(Supplier<Map<String, Object>> counters) {
+        this.alertStore = counters;
+    }
+
+    /** Reports the hits of {@code caps} too ({@code caps} per cap, {@code cap_hits} in total). */
+    public DaemonStats withCaps(CapHits caps) {
+        this.caps = caps;
+        return this;
     }
 
     /** A snapshot as nested maps (the admin endpoint's JSON). */
@@ -66,6 +82,7 @@ public final class DaemonStats {
             m.put("rejected_senders", c.rejectedSenders.sum());
             m.put("refused_connections", c.refusedConnections.sum());
             m.put("tls_failures", c.tlsFailures.sum());
+            m.put("backpressure_pauses", c.backpressurePauses.sum());
             m.put("connections", c.connections.get());
             perInput.put(in.name(), m);
             received += c.received.sum();
@@ -86,6 +103,9 @@ public final class DaemonStats {
         s.put("rejected_senders", rejected);
         s.put("queue_depth", queueDepth.getAsLong());
         s.put("queue_bytes", queueBytes.getAsLong());
+        Map<String, Long> capHits = caps.snapshot();
+        s.put("cap_hits", capHits.values().stream().mapToLong(Long::longValue).sum());
+        s.put("caps", capHits);
         s.put("dead_letter_written", deadLetters.written());
         s.put("dead_letter_suppressed", deadLetters.suppressed());
         s.put("alerts_raised", router.raised());
@@ -95,6 +115,7 @@ public final class DaemonStats {
         s.put("alerts_delivered", sinks.values().stream().mapToLong(m -> (Long) m.get("delivered")).sum());
         s.put("alerts_dead_lettered", sinks.values().stream().mapToLong(m -> (Long) m.get("dead_lettered")).sum());
         s.put("sinks", sinks);
+        s.putAll(alertStore.get());
         long t = engineTime.getAsLong();
         s.put("engine_time", t > 0 ? Instant.ofEpochMilli(t).toString() : null);
         s.put("inputs", perInput);
@@ -107,7 +128,47 @@ public final class DaemonStats {
         return "received=" + s.get("received") + " processed=" + s.get("processed") + " parsed=" + s.get("parsed")
                 + " unparsed=" + s.get("unparsed") + " dropped=" + s.get("dropped") + " oversize=" + s.get("oversize")
                 + " framing_errors=" + s.get("framing_errors") + " rejected_senders=" + s.get("rejected_senders")
-                + " queue=" + s.get("queue_depth") + " alerts=" + s.get("alerts_raised")
+                + " queue=" + s.get("queue_depth") + " cap_hits=" + s.get("cap_hits") + " alerts=" + s.get("alerts_raised")
                 + " alerts_suppressed=" + s.get("alerts_suppressed") + " alerts_delivered=" + s.get("alerts_delivered");
+    }
+
+    /** The inputs with their counters, in config order. */
+    public List<InputEndpoint> inputs() {
+        return inputs;
+    }
+
+    /** Messages taken off the queue and parsed or dead-lettered. */
+    public long processed() {
+        return pipeline.processed();
+    }
+
+    /** The alert router (raised, held back, sent). */
+    public AlertRouter router() {
+        return router;
+    }
+
+    /** The outbox (per-sink delivery counters). */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The dead-letter sample (written, suppressed). */
+    public DeadLetterLog deadLetters() {
+        return deadLetters;
+    }
+
+    /** Messages waiting in the pipeline queue. */
+    public long queueDepth() {
+        return queueDepth.getAsLong();
+    }
+
+    /** Bytes of the messages waiting in the pipeline queue. */
+    public long queueBytes() {
+        return queueBytes.getAsLong();
+    }
+
+    /** The engine clock, epoch millis (0 before it starts). */
+    public long engineTime() {
+        return engineTime.getAsLong();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
  * The internal hosts that opened outbound connections recently (by event time): an inventory rules
  * read through the variable {@code qw_active_hosts}. Kept in Java rather than in an EPL table because
  * it is touched by most events. IPv4 hosts live in an open-addressing table keyed by the address as a
- * number (the text of dotted quads hashes poorly), others in a plain map.
+ * number (the text of dotted quads hashes poorly), others in a plain map. At most {@link #limit} hosts
+ * are kept: under a flood of unique (spoofed) addresses, a new host beyond the cap is not counted
+ * until the hourly purge forgets hosts older than the window.
  * Not thread-safe: used from the engine thread.
  */
 final class ActiveHosts {
@@ -22,6 +24,8 @@ final class ActiveHosts {
     private final Map<String, long[]> others = new HashMap<>();
     private long windowMillis;
     private long nextPurge = Long.MIN_VALUE;
+    private int maxHosts = Integer.MAX_VALUE;
+    private Runnable onCapHit = () -> { };
 
     ActiveHosts(long windowMillis) {
         this.windowMillis = windowMillis;
@@ -37,17 +41,7 @@ final class ActiveHosts {
         if (host == null || !LogEvent.START.equals(e.phase()) || !"outbound".equals(e.direction())) {
             return false;
         }
-        long v4 = host.indexOf(':') < 0 ? IpAddresses.parseIpv4(host) : -1;
-        if (v4 >= 0) {
-            return put(v4 + 1, e.timestamp());
-        }
-        long[] s = others.get(host);
-        if (s == null) {
-            others.put(host, new long[] {e.timestamp()});
-            return true;
-        }
-        s[0] = Math.max(s[0], e.timestamp());
-        return false;
+        return note(host, e.timestamp());
     }
 
     private boolean put(long key, long time) {
@@ -58,6 +52,9 @@ final class ActiveHosts {
                 return false;
             }
             if (keys[i] == 0) {
+                if (full()) {
+                    return false;
+                }
                 keys[i] = key;
                 seen[i] = time;
                 if (++v4Count * 2 > keys.length) {
@@ -113,6 +110,58 @@ final class ActiveHosts {
         rehash(capacity, since);
         others.values().removeIf(s -> s[0] < since);
         return count() != before;
+    }
+
+    /** Each host with when it was last seen, for a snapshot. */
+    java.util.List<EngineState.Host> hosts() {
+        java.util.List<EngineState.Host> out = new java.util.ArrayList<>(count());
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                out.add(new EngineState.Host(dottedQuad(keys[i] - 1), seen[i]));
+            }
+        }
+        others.forEach((host, s) -> out.add(new EngineState.Host(host, s[0])));
+        return out;
+    }
+
+    /**
+     * Notes a host seen at {@code time} (an event, or a snapshot being restored).
+     *
+     * @return true when the count changed
+     */
+    boolean note(String host, long time) {
+        long v4 = host.indexOf(':') < 0 ? IpAddresses.parseIpv4(host) : -1;
+        if (v4 >= 0) {
+            return put(v4 + 1, time);
+        }
+        long[] s = others.get(host);
+        if (s == null) {
+            if (full()) {
+                return false;
+            }
+            others.put(host, new long[] {time});
+            return true;
+        }
+        s[0] = Math.max(s[0], time);
+        return false;
+    }
+
+    private static String dottedQuad(long v4) {
+        return (v4 >>> 24 & 255) + "." + (v4 >>> 16 & 255) + "." + (v4 >>> 8 & 255) + "." + (v4 & 255);
+    }
+
+    private boolean full() {
+        if (count() < maxHosts) {
+            return false;
+        }
+        onCapHit.run();
+        return true;
+    }
+
+    /** Keeps at most {@code max} hosts; {@code onHit} runs for each new host refused. */
+    void limit(int max, Runnable onHit) {
+        this.maxHosts = max;
+        this.onCapHit = onHit;
     }
 
     void window(long millis) {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -51,6 +52,8 @@ public final class RuleEngine implements AutoCloseable {
     static final String FIRST_EVENT_VARIABLE = "qw_first_event_time";
     static final String ACTIVE_HOSTS_VARIABLE = "qw_active_hosts";
     static final String ACTIVE_HOST_WINDOW_VARIABLE = "qw_active_host_window_seconds";
+    private static final String CAP_SUFFIX = "_max_rows";
+    private static final String ACTIVE_HOSTS_CAP = "active_hosts";
 
     /** How the clock is driven. */
     public enum Mode { LIVE, REPLAY }
@@ -74,11 +77,13 @@ public final class RuleEngine implements AutoCloseable {
     private final List<EPDeployment> deployments = new ArrayList<>();
     private final Map<String, EPDeployment> ruleDeployments = new java.util.LinkedHashMap<>();
     private final ActiveHosts activeHosts = new ActiveHosts(7 * 86_400_000L);
+    private final CapHits capHits = new CapHits();
     private final ListStore lists;
     private final java.util.Queue<Map<String, Object>> listSync = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long nextListMaintenance;
     private java.util.function.LongConsumer timeListener = t -> { };
     private final Map<String, io.quietwatch.alert.Suppression> suppressions = new java.util.HashMap<>();
+    private final Map<String, java.util.Optional<com.espertech.esper.common.client.EPCompiled>> snapshotQueries = new java.util.HashMap<>();
     private boolean started;
     private long firstEventTime;
     private volatile long now;
@@ -107,6 +112,7 @@ public final class RuleEngine implements AutoCloseable {
         this.sender = events.getEventSender(EVENT_TYPE);
         this.alertSender = events.getEventSender(ALERT_EVENT_TYPE);
         EplFunctions.bind(runtime.getURI(), lists);
+        TableRows.bind(runtime);
         lists.onChange(new ListStore.Changes() {
             @Override
             public void put(String list, ListEntry e) {
@@ -137,6 +143,7 @@ public final class RuleEngine implements AutoCloseable {
         c.getRuntime().getExecution().setPrioritized(true);
         EplFunctions.register(c);
         c.getCompiler().addPlugInAggregationFunctionForge("ipIdSequences", io.quietwatch.engine.nat.IpIdSequencesForge.class.getName());
+        c.getCompiler().addPlugInSingleRowFunction("tableRows", TableRows.class.getName(), "tableRows");
         c.getCompiler().addPlugInSingleRowFunction("ipSubnet", io.quietwatch.engine.nat.IpSubnets.class.getName(), "subnet");
         return c;
     }
@@ -293,6 +300,32 @@ public final class RuleEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * After a deploy or reload: tables are looked up again by {@code tableRows}, and every cap the
+     * running rules declare (a variable named {@code <cap>_max_rows}) is listed in {@link #capHits()}.
+     */
+    private void capsDeployed() {
+        TableRows.forget(runtime);
+        for (RuleFile f : pending) {
+            f.variables().keySet().stream().filter(v -> v.endsWith(CAP_SUFFIX))
+                    .forEach(v -> capHits.declare(v.substring(0, v.length() - CAP_SUFFIX.length())));
+        }
+    }
+
+    /**
+     * Caps the internal hosts remembered for {@code qw_active_hosts}; a host beyond it is not counted
+     * (a hit of cap {@code active_hosts}) until others expire.
+     */
+    public void limitActiveHosts(int maxHosts) {
+        capHits.declare(ACTIVE_HOSTS_CAP);
+        activeHosts.limit(maxHosts, () -> capHits.hit(ACTIVE_HOSTS_CAP, maxHosts));
+    }
+
+    /** The hits of every cap on per-key state, the rules' and the engine's. */
+    public CapHits capHits() {
+        return capHits;
+    }
+
     /** Current engine time, epoch millis. */
     public long currentTime() {
         return now;
@@ -356,6 +389,7 @@ public final class RuleEngine implements AutoCloseable {
         }
         RuleVariables.apply(runtime, deployments, pendingVariables);
         vpnUsers = VpnUsers.of(this);
+        capsDeployed();
         Object window = runtime.getVariableService().getVariableValue(systemDeploymentId, ACTIVE_HOST_WINDOW_VARIABLE);
         activeHosts.window(((Number) window).longValue() * 1000);
         LOG.info("Deployed {} rule files with {} statements", pending.size(),
@@ -387,6 +421,87 @@ public final class RuleEngine implements AutoCloseable {
         return RuleReload.apply(this, prepared);
     }
 
+    /**
+     * What the rules have learnt, for a snapshot: the clock, the rows of the {@code @public} tables, the
+     * variables rules assign, the active hosts. Call on the engine thread, after {@link #start}.
+     */
+    public EngineState exportState() {
+        List<EngineState.Table> tables = new ArrayList<>();
+        exportSteps().forEach(step -> tables.addAll(step.get()));
+        return exportState(tables);
+    }
+
+    /**
+     * {@link #exportState()} in parts, so that events can flow between them: one step per rule file copies that
+     * file's tables; run each on the engine thread, then {@link #exportState(List)} with what they returned. A step
+     * returns null when a reload changed the rules since the steps were made: start again.
+     */
+    public List<java.util.function.Supplier<List<EngineState.Table>>> exportSteps() {
+        List<RuleFile> files = pending;
+        return files.stream().<java.util.function.Supplier<List<EngineState.Table>>>map(f -> () -> pending != files ? null
+                : StateCarry.export(runtime, configuration, this::snapshotQuery, List.of(f), ruleDeployments)).toList();
+    }
+
+    /** The rest of {@link #exportState()}, with the tables its steps copied; on the engine thread. */
+    public EngineState exportState(List<EngineState.Table> tables) {
+        return new EngineState(now, firstEventTime, AssignedVariables.read(runtime, configuration, pending, ruleDeployments),
+                tables, activeHosts.hosts());
+    }
+
+    /**
+     * {@link #compileQuery}, remembered until the next reload: compiling costs a few milliseconds per table,
+     * which would otherwise hold up every snapshot on the engine thread.
+     */
+    private com.espertech.esper.common.client.EPCompiled snapshotQuery(String epl) {
+        java.util.Optional<com.espertech.esper.common.client.EPCompiled> q = snapshotQueries.get(epl);
+        if (q == null) {
+            try {
+                q = java.util.Optional.of(compileQuery(epl));
+            } catch (IllegalArgumentException e) {
+                q = java.util.Optional.empty();
+            }
+            snapshotQueries.put(epl, q);
+        }
+        return q.orElseThrow(() -> new IllegalArgumentException("query does not compile: " + epl));
+    }
+
+    /**
+     * Puts back what {@link #exportState} took, into the rules deployed by {@link #start}, before the first
+     * event: the tables whose file still declares them with the same columns and primary key get their rows
+     * (others start empty, with a warning naming them), assigned variables their values, the clock moves on to
+     * the snapshot's time if it is ahead. Alerts that statements raise on the restored rows are dropped: they
+     * were raised before the snapshot.
+     */
+    public void restoreState(EngineState state) {
+        if (!started) {
+            throw new IllegalStateException("restoreState needs the rules deployed: call start first");
+        }
+        Set<String> running = new java.util.HashSet<>(ruleDeployments.keySet());
+        state.tables().stream().filter(t -> !running.contains(t.file())).forEach(t ->
+                LOG.warn("Restore: table {} of {} is dropped, that rule file is no longer loaded", t.name(), t.file()));
+        if (state.engineTime() > now) {
+            advance(state.engineTime());
+        }
+        int raised = dropAlertsRaised(() -> {
+            StateCarry.restore(state.tables()).write(runtime, configuration, this::compileQuery, pending, ruleDeployments);
+            AssignedVariables.write(runtime, configuration, pending, ruleDeployments, state.variables());
+        });
+        if (raised > 0) {
+            LOG.info("Dropped {} alerts raised while restoring the snapshot's rows", raised);
+        }
+        if (state.firstEventTime() != 0 && (firstEventTime == 0 || state.firstEventTime() < firstEventTime)) {
+            firstEventTime = state.firstEventTime();
+            runtime.getVariableService().setVariableValue(systemDeploymentId, FIRST_EVENT_VARIABLE, firstEventTime);
+        }
+        boolean hosts = false;
+        for (EngineState.Host h : state.activeHosts()) {
+            hosts |= activeHosts.note(h.ip(), h.lastSeen());
+        }
+        if (hosts) {
+            publishActiveHosts();
+        }
+    }
+
     /** Per-statement counters from Esper's statement metrics (LIVE mode only; empty otherwise); engine thread. */
     public RuleMetrics metrics() {
         return mode == Mode.LIVE ? RuleMetrics.read(runtime) : RuleMetrics.NONE;
@@ -416,6 +531,7 @@ public final class RuleEngine implements AutoCloseable {
      */
     void swap(List<String> undeploy, List<RuleFile> deploy, List<RuleFile> running, Map<String, Object> values)
             throws EPDeployException, com.espertech.esper.runtime.client.EPUndeployException {
+        snapshotQueries.clear();
         List<RuleFile> previous = pending.stream().filter(f -> undeploy.contains(f.displayPath())).toList();
         List<String> redeployed = deploy.stream().map(RuleFile::displayPath).toList();
         StateCarry carry = StateCarry.read(runtime, configuration, this::compileQuery,
@@ -436,6 +552,7 @@ public final class RuleEngine implements AutoCloseable {
                 suppressions.remove(st.getName());
             }
         }
+        TableRows.forget(runtime);
         try {
             rollout(deploy, values);
         } catch (EPDeployException e) {
@@ -447,6 +564,7 @@ public final class RuleEngine implements AutoCloseable {
         pending = List.copyOf(running);
         pendingVariables = values;
         vpnUsers = VpnUsers.of(this);
+        capsDeployed();
     }
 
     /**
@@ -455,15 +573,21 @@ public final class RuleEngine implements AutoCloseable {
      * raised before.
      */
     private void carryOver(StateCarry carry, List<RuleFile> files) {
+        int raised = dropAlertsRaised(() -> carry.write(runtime, configuration, this::compileQuery, files, ruleDeployments));
+        if (raised > 0) {
+            LOG.info("Dropped {} alerts raised while carrying rows over to the reloaded rules", raised);
+        }
+    }
+
+    /** Runs {@code copy} and drops the alerts statements raised meanwhile; returns how many. */
+    private int dropAlertsRaised(Runnable copy) {
         int before = pendingAlerts.size();
-        carry.write(runtime, configuration, this::compileQuery, files, ruleDeployments);
+        copy.run();
         int raised = pendingAlerts.size() - before;
         for (int i = 0; i < raised; i++) {
             pendingAlerts.pollLast();
         }
-        if (raised > 0) {
-            LOG.info("Dropped {} alerts raised while carrying rows over to the reloaded rules", raised);
-        }
+        return raised;
     }
 
     private void rollout(List<RuleFile> files, Map<String, Object> values) throws EPDeployException {
@@ -498,6 +622,14 @@ public final class RuleEngine implements AutoCloseable {
                     if (list != null && value != null) {
                         lists.add(list.toString(), new ListEntry(value.toString(),
                                 expires instanceof Number n ? n.longValue() : 0, String.valueOf(b.get("comment") == null ? "" : b.get("comment"))));
+                    }
+                }
+            });
+        } else if ("qw-cap-hit".equals(statement.getName())) {
+            statement.addListener((in, old, st, rt) -> {
+                for (EventBean b : in) {
+                    if (b.get("cap") != null) {
+                        capHits.hit(b.get("cap").toString(), b.get("maxRows") instanceof Number n ? n.longValue() : 0);
                     }
                 }
             });
@@ -593,6 +725,7 @@ public final class RuleEngine implements AutoCloseable {
             lists.flush();
         }
         EplFunctions.unbind(runtime.getURI());
+        TableRows.unbind(runtime);
         runtime.destroy();
     }
 }

@@ -20,8 +20,9 @@ public final class RuleMetrics {
      *
      * @param eventsIn events the statement processed
      * @param cpuNanos CPU time spent in it
+     * @param matches  rows it output to its listeners (insert and remove stream): its matches
      */
-    public record Totals(long eventsIn, long cpuNanos) {
+    public record Totals(long eventsIn, long cpuNanos, long matches) {
     }
 
     private final Map<String, Totals> totals;
@@ -45,14 +46,15 @@ public final class RuleMetrics {
         Map<String, Totals> out = new HashMap<>();
         runtime.getMetricsService().iterateStatementGroups(g -> g.iterateStatements(s -> {
             StatementMetric m = s.getMetric();
-            out.put(key(m.getDeploymentId(), m.getStatementName()), new Totals(m.getNumInput(), m.getCpuTime()));
+            out.put(key(m.getDeploymentId(), m.getStatementName()), new Totals(m.getNumInput(), m.getCpuTime(),
+                    m.getNumOutputIStream() + m.getNumOutputRStream()));
         }));
         return new RuleMetrics(out);
     }
 
     /** The totals of one statement of one deployment (zero when it has none). */
     public Totals of(String deploymentId, String statementName) {
-        return totals.getOrDefault(key(deploymentId, statementName), new Totals(0, 0));
+        return totals.getOrDefault(key(deploymentId, statementName), new Totals(0, 0, 0));
     }
 
     private static String key(String deploymentId, String statementName) {

@@ -47,6 +47,7 @@ public final class RuleStatus {
                 s.put("name", st.getName());
                 s.put("events_in", t.eventsIn());
                 s.put("cpu_millis", t.cpuNanos() / 1_000_000.0);
+                s.put("matches", t.matches());
                 s.put("alerts", alerts.applyAsLong(st.getName()));
                 statements.add(s);
             }
@@ -62,6 +63,30 @@ public final class RuleStatus {
             m.put("statements", List.of());
             out.add(m);
         });
+        return out;
+    }
+
+    /**
+     * One running statement's figures, for metrics.
+     *
+     * @param file      the rule file's name ({@code http-tunnel.epl})
+     * @param statement the statement's name (an alert's {@code rule})
+     * @param totals    its events in, CPU time and matches since it was deployed
+     */
+    public record StatementTotals(String file, String statement, RuleMetrics.Totals totals) {
+    }
+
+    /** The figures of every statement of every running rule file; call on the engine thread. */
+    public static List<StatementTotals> totals(RuleEngine engine) {
+        RuleMetrics metrics = engine.metrics();
+        List<StatementTotals> out = new ArrayList<>();
+        for (RuleFile f : engine.rules()) {
+            EPDeployment d = engine.ruleDeployments().get(f.displayPath());
+            String file = Path.of(f.displayPath()).getFileName().toString();
+            for (EPStatement st : d == null ? new EPStatement[0] : d.getStatements()) {
+                out.add(new StatementTotals(file, st.getName(), metrics.of(d.getDeploymentId(), st.getName())));
+            }
+        }
         return out;
     }
 

@@ -5,16 +5,15 @@ import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.common.client.EventPropertyDescriptor;
 import com.espertech.esper.common.client.EventType;
 import com.espertech.esper.common.client.configuration.Configuration;
-import com.espertech.esper.common.client.module.ModuleItem;
 import com.espertech.esper.common.client.soda.CreateTableClause;
 import com.espertech.esper.common.client.soda.CreateTableColumn;
 import com.espertech.esper.common.client.soda.EPStatementObjectModel;
 import com.espertech.esper.common.client.util.StatementProperty;
 import com.espertech.esper.common.client.util.StatementType;
-import com.espertech.esper.compiler.client.EPCompilerProvider;
 import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPStatement;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -48,18 +46,44 @@ import java.util.function.Function;
  * engine time: they stay for the window's full length again. Statements that consume a named window's
  * insert stream see the carried rows as new; alerts raised by them during the copy are dropped by the
  * engine.
+ *
+ * <p>A snapshot ({@link RuleEngine#exportState}) is the same rows of the {@code @public} tables, read by
+ * {@link #export}; at the next start {@link #restore} writes them into the tables of the same shape, and a
+ * table whose shape changed starts empty with a WARN line naming it. Named windows are not part of it.
  */
 final class StateCarry {
     private static final Logger LOG = LogManager.getLogger(StateCarry.class);
 
     /** The rows of one table or named window of an old deployment. */
-    private record Saved(String file, String name, boolean table, EventType type, List<String> keys, List<Object[]> rows) {
+    private record Saved(String file, String name, boolean table, List<EngineState.Column> columns, List<String> keys,
+                         List<Object[]> rows) {
+    }
+
+    /** Why rows are carried: the words of the log lines, and how loud a table that starts empty is. */
+    private enum Occasion {
+        RELOAD("Reload", Level.INFO, Level.INFO), SNAPSHOT("Snapshot", Level.DEBUG, Level.WARN), RESTORE("Restore", Level.WARN, Level.WARN);
+
+        final String word;
+        final Level skipped;
+        final Level failed;
+
+        Occasion(String word, Level skipped, Level failed) {
+            this.word = word;
+            this.skipped = skipped;
+            this.failed = failed;
+        }
     }
 
     private final Map<String, List<Saved>> byFile;
+    private final Occasion occasion;
 
     private StateCarry(Map<String, List<Saved>> byFile) {
+        this(byFile, Occasion.RELOAD);
+    }
+
+    private StateCarry(Map<String, List<Saved>> byFile, Occasion occasion) {
         this.byFile = byFile;
+        this.occasion = occasion;
     }
 
     /** Nothing to carry. */
@@ -72,6 +96,32 @@ final class StateCarry {
      */
     static StateCarry read(EPRuntime runtime, Configuration configuration, Function<String, EPCompiled> compileQuery,
                            List<RuleFile> files, Map<String, EPDeployment> deployments) {
+        return new StateCarry(read(runtime, configuration, compileQuery, files, deployments, Occasion.RELOAD));
+    }
+
+    /** The rows of the {@code @public} tables with plain columns of {@code files}, for a snapshot. */
+    static List<EngineState.Table> export(EPRuntime runtime, Configuration configuration, Function<String, EPCompiled> compileQuery,
+                                          List<RuleFile> files, Map<String, EPDeployment> deployments) {
+        Map<String, String> hashes = new HashMap<>();
+        files.forEach(f -> hashes.put(f.displayPath(), RuleHashes.of(f.text())));
+        List<EngineState.Table> out = new ArrayList<>();
+        read(runtime, configuration, compileQuery, files, deployments, Occasion.SNAPSHOT).values().forEach(saved -> saved.stream()
+                .filter(Saved::table)
+                .forEach(s -> out.add(new EngineState.Table(s.file, hashes.get(s.file), s.name, s.columns, s.keys, s.rows))));
+        return out;
+    }
+
+    /** Rows of a snapshot, to {@link #write} into the tables of the same shape once the rules are deployed. */
+    static StateCarry restore(List<EngineState.Table> tables) {
+        Map<String, List<Saved>> byFile = new LinkedHashMap<>();
+        for (EngineState.Table t : tables) {
+            byFile.computeIfAbsent(t.file(), f -> new ArrayList<>()).add(new Saved(t.file(), t.name(), true, t.columns(), t.keys(), t.rows()));
+        }
+        return new StateCarry(byFile, Occasion.RESTORE);
+    }
+
+    private static Map<String, List<Saved>> read(EPRuntime runtime, Configuration configuration, Function<String, EPCompiled> compileQuery,
+                                                 List<RuleFile> files, Map<String, EPDeployment> deployments, Occasion occasion) {
         Map<String, List<Saved>> out = new LinkedHashMap<>();
         for (RuleFile f : files) {
             EPDeployment d = deployments.get(f.displayPath());
@@ -90,39 +140,51 @@ final class StateCarry {
                 String what = (table ? "table " : "named window ") + name;
                 List<String> keys = table ? tables.get(name) : List.of();
                 if (table && keys == null) {
-                    LOG.info("Reload of {}: {} starts empty: it has aggregation columns, which an insert cannot set",
-                            f.displayPath(), what);
+                    LOG.log(occasion.skipped, "{} of {}: {} starts empty: it has aggregation columns, which an insert cannot set",
+                            occasion.word, f.displayPath(), what);
+                    continue;
+                }
+                if (occasion == Occasion.SNAPSHOT && !table) {
                     continue;
                 }
                 EPCompiled query;
                 try {
                     query = compileQuery.apply("select * from " + name);
                 } catch (RuntimeException e) {
-                    LOG.info("Reload of {}: {} starts empty: it is private to its module (declare it @public to keep its rows)",
-                            f.displayPath(), what);
+                    LOG.log(occasion.skipped, "{} of {}: {} starts empty: it is private to its module (declare it @public to keep its rows)",
+                            occasion.word, f.displayPath(), what);
                     continue;
                 }
                 try {
-                    EventBean[] rows = runtime.getFireAndForgetService().executeQuery(query).getArray();
+                    var result = runtime.getFireAndForgetService().executeQuery(query);
+                    EventBean[] rows = result.getArray();
                     String[] columns = st.getEventType().getPropertyNames();
-                    List<Object[]> values = new ArrayList<>();
+                    // one getter per column rather than a lookup by name per value: tables reach 100,000s of rows
+                    com.espertech.esper.common.client.EventPropertyGetter[] getters =
+                            new com.espertech.esper.common.client.EventPropertyGetter[columns.length];
+                    for (int i = 0; i < columns.length; i++) {
+                        getters[i] = result.getEventType().getGetter(columns[i]);
+                    }
+                    List<Object[]> values = new ArrayList<>(rows == null ? 0 : rows.length);
                     for (EventBean row : rows == null ? new EventBean[0] : rows) {
                         Object[] v = new Object[columns.length];
                         for (int i = 0; i < columns.length; i++) {
-                            v[i] = row.get(columns[i]);
+                            Object value = getters[i].get(row);
+                            v[i] = value instanceof EventBean b ? b.getUnderlying() : value;
                         }
                         values.add(v);
                     }
-                    saved.add(new Saved(f.displayPath(), name, table, st.getEventType(), keys, values));
+                    saved.add(new Saved(f.displayPath(), name, table, columns(st.getEventType()), keys, values));
                 } catch (RuntimeException e) {
-                    LOG.warn("Reload of {}: could not read the rows of {}, it starts empty: {}", f.displayPath(), what, e.getMessage());
+                    LOG.log(occasion.failed, "{} of {}: could not read the rows of {}, it starts empty: {}", occasion.word, f.displayPath(),
+                            what, e.getMessage());
                 }
             }
             if (!saved.isEmpty()) {
                 out.put(f.displayPath(), saved);
             }
         }
-        return new StateCarry(out);
+        return out;
     }
 
     /**
@@ -151,11 +213,13 @@ final class StateCarry {
                 String what = (s.table ? "table " : "named window ") + s.name;
                 EPStatement now = created.get((s.table ? "t:" : "w:") + s.name);
                 if (now == null) {
-                    LOG.info("Reload of {}: {} is no longer declared, its {} rows are dropped", f.displayPath(), what, s.rows.size());
+                    LOG.log(occasion.skipped, "{} of {}: {} is no longer declared, its {} rows are dropped", occasion.word, f.displayPath(),
+                            what, s.rows.size());
                     continue;
                 }
-                if (!sameColumns(s.type, now.getEventType()) || (s.table && !Objects.equals(s.keys, tables.get(s.name)))) {
-                    LOG.info("Reload of {}: {} starts empty: its columns or primary key changed", f.displayPath(), what);
+                if (!s.columns.equals(columns(now.getEventType())) || (s.table && !Objects.equals(s.keys, tables.get(s.name)))) {
+                    LOG.log(occasion.skipped, "{} of {}: {} starts empty: its columns or primary key changed", occasion.word,
+                            f.displayPath(), what);
                     continue;
                 }
                 if (s.rows.isEmpty()) {
@@ -163,9 +227,10 @@ final class StateCarry {
                 }
                 try {
                     insert(runtime, compileQuery, s, now.getEventType());
-                    LOG.info("Reload of {}: {} keeps its {} rows", f.displayPath(), what, s.rows.size());
+                    LOG.info("{} of {}: {} keeps its {} rows", occasion.word, f.displayPath(), what, s.rows.size());
                 } catch (RuntimeException e) {
-                    LOG.warn("Reload of {}: could not copy the rows of {}, it starts empty: {}", f.displayPath(), what, e.getMessage());
+                    LOG.warn("{} of {}: could not copy the rows of {}, it starts empty: {}", occasion.word, f.displayPath(), what,
+                            e.getMessage());
                 }
             }
         }
@@ -188,20 +253,13 @@ final class StateCarry {
         }
     }
 
-    /** Same column names, types and event-typed columns, in the same order. */
-    private static boolean sameColumns(EventType a, EventType b) {
-        EventPropertyDescriptor[] x = a.getPropertyDescriptors();
-        EventPropertyDescriptor[] y = b.getPropertyDescriptors();
-        if (x.length != y.length) {
-            return false;
+    /** The column names, types and event-typed flags, in order: two tables of the same shape have equal lists. */
+    static List<EngineState.Column> columns(EventType type) {
+        List<EngineState.Column> out = new ArrayList<>();
+        for (EventPropertyDescriptor d : type.getPropertyDescriptors()) {
+            out.add(new EngineState.Column(d.getPropertyName(), d.getPropertyType().getName(), d.isFragment()));
         }
-        for (int i = 0; i < x.length; i++) {
-            if (!x[i].getPropertyName().equals(y[i].getPropertyName()) || x[i].getPropertyType() != y[i].getPropertyType()
-                    || x[i].isFragment() != y[i].isFragment()) {
-                return false;
-            }
-        }
-        return true;
+        return out;
     }
 
     /**
@@ -210,17 +268,7 @@ final class StateCarry {
      */
     private static Map<String, List<String>> tables(RuleFile f, Configuration configuration) {
         Map<String, List<String>> out = new HashMap<>();
-        for (ModuleItem item : f.module().getItems()) {
-            String text = item.getExpression();
-            if (item.isCommentOnly() || !text.toLowerCase(Locale.ROOT).contains("table")) {
-                continue;
-            }
-            EPStatementObjectModel model;
-            try {
-                model = EPCompilerProvider.getCompiler().eplToModel(text, configuration);
-            } catch (Exception e) {
-                continue;
-            }
+        for (EPStatementObjectModel model : ModuleModels.mentioning(f, "table", configuration)) {
             CreateTableClause t = model.getCreateTable();
             if (t == null || t.getColumns().stream().anyMatch(c -> c.getOptionalExpression() != null)) {
                 continue;

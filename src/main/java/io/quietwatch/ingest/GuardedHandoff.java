@@ -19,6 +19,20 @@ final class GuardedHandoff implements MessageHandoff {
 
     @Override
     public boolean offer(RawMessage message) {
+        return Boolean.TRUE.equals(tryOffer(message));
+    }
+
+    @Override
+    public boolean hasRoom() {
+        try {
+            return delegate.hasRoom();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** True if the message was taken, false if there was no room, null if the handoff failed (logged). */
+    Boolean tryOffer(RawMessage message) {
         try {
             return delegate.offer(message);
         } catch (RuntimeException e) {
@@ -27,7 +41,7 @@ final class GuardedHandoff implements MessageHandoff {
                 log.error("Input {}: the pipeline handoff failed; message dropped ({} similar errors suppressed)",
                         message.endpoint().name(), suppressed, e);
             }
-            return false;
+            return null;
         }
     }
 }

@@ -25,6 +25,8 @@ public final class InputCounters {
     public final LongAdder parsed = new LongAdder();
     /** Messages no parser could read (dead-lettered). */
     public final LongAdder unparsed = new LongAdder();
+    /** Times a TCP/TLS connection stopped reading because the pipeline queue was full (backpressure). */
+    public final LongAdder backpressurePauses = new LongAdder();
     /** Open TCP connections. */
     public final AtomicInteger connections = new AtomicInteger();
 }

@@ -10,22 +10,31 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The queue between the inputs and the pipeline, bounded twice: by the number of messages and by their
  * bytes, so that a flood of large messages cannot fill the heap however few they are. An offer over
- * either bound is refused (the input counts the message as dropped); receiving never waits.
+ * either bound is refused (UDP counts the message as dropped, TCP stops reading); receiving never waits.
+ * The low-water mark, half of both bounds, tells paused TCP connections when to read again.
  */
-public final class MessageQueue extends ArrayBlockingQueue<RawMessage> {
+public final class MessageQueue extends ArrayBlockingQueue<RawMessage> implements MessageHandoff {
     private static final long serialVersionUID = 1L;
 
     private final long maxBytes;
+    private final int lowWater;
     private final AtomicLong bytes = new AtomicLong();
 
     public MessageQueue(int capacity, long maxBytes) {
         super(capacity);
         this.maxBytes = maxBytes;
+        this.lowWater = capacity / 2;
     }
 
     /** Bytes of the messages waiting. */
     public long bytes() {
         return bytes.get();
+    }
+
+    /** Below half of both bounds. */
+    @Override
+    public boolean hasRoom() {
+        return size() <= lowWater && bytes.get() <= maxBytes / 2;
     }
 
     @Override

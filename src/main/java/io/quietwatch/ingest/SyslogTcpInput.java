@@ -31,7 +31,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Connections from senders outside {@code allowed_senders} are closed on accept and counted as
  * rejected; beyond {@code max_connections} open connections, new ones are closed and counted as refused;
- * a connection silent for {@code idle_timeout_seconds} is closed. A connection that sends a corrupt
+ * a connection silent for {@code idle_timeout_seconds} is closed. When the pipeline queue is full a
+ * connection stops reading until it drains ({@link FrameHandoffHandler}): TCP senders are slowed, not dropped. A connection that sends a corrupt
  * octet count, or fails its TLS handshake, is closed; other connections are unaffected.
  */
 public final class SyslogTcpInput implements Input {
@@ -42,7 +43,7 @@ public final class SyslogTcpInput implements Input {
     private final InputEndpoint endpoint;
     private final AllowedSenders allowed;
     private final int maxMessageSize;
-    private final FrameHandoffHandler handoffHandler;
+    private final MessageHandoff handoff;
     private final TcpConnectionTracker tracker;
     private final SslContext ssl;
     private final int maxConnections;
@@ -65,7 +66,7 @@ public final class SyslogTcpInput implements Input {
         this.endpoint = endpoint;
         this.allowed = AllowedSenders.of(endpoint.name(), config.allowedSenders());
         this.maxMessageSize = config.maxMessageSize();
-        this.handoffHandler = new FrameHandoffHandler(endpoint, handoff);
+        this.handoff = handoff;
         this.tracker = new TcpConnectionTracker(endpoint);
         this.ssl = "tls".equals(config.protocol()) ? TlsServerContext.build(endpoint.name(), config.tls()) : null;
         this.maxConnections = config.maxConnections();
@@ -137,7 +138,7 @@ public final class SyslogTcpInput implements Input {
             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
         ch.pipeline().addLast("syslog-router", new SyslogFramingRouter(maxMessageSize, endpoint.counters()))
-                .addLast("syslog-handoff", handoffHandler)
+                .addLast("syslog-handoff", new FrameHandoffHandler(endpoint, handoff))
                 .addLast("connection-tracker", tracker);
     }
 

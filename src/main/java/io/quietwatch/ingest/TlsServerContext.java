@@ -13,7 +13,7 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 /** The server side of a {@code tls} input: its certificate and key, TLS 1.2 and 1.3 only, client certificates. */
-final class TlsServerContext {
+public final class TlsServerContext {
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private TlsServerContext() {
@@ -63,6 +63,14 @@ final class TlsServerContext {
             throw new IllegalArgumentException("input '" + input + "': cannot use the certificate " + cert + " and key "
                     + key + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * The same context as a JDK {@link javax.net.ssl.SSLContext}, for servers outside Netty (the dashboard's
+     * HTTPS); {@code owner} names the server in messages.
+     */
+    public static javax.net.ssl.SSLContext jdk(String owner, TlsConfig tls) {
+        return ((io.netty.handler.ssl.JdkSslContext) build(owner, tls)).context();
     }
 
     private static File readable(String input, String key, String file) {

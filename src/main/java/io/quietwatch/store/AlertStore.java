@@ -62,6 +62,16 @@ public interface AlertStore extends AutoCloseable {
      */
     record AlertQuery(String detection, String minSeverity, String hostIp, Boolean acknowledged, Long sinceMillis,
                       int limit) {
+        /** @throws IllegalArgumentException for a limit outside 1..1000 or an unknown severity word */
+        public AlertQuery {
+            if (limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("limit " + limit + " is not between 1 and 1000");
+            }
+            if (minSeverity != null) {
+                io.quietwatch.alert.AlertSeverity.parse(minSeverity);
+            }
+        }
+
         public static AlertQuery latest(int limit) {
             return new AlertQuery(null, null, null, null, null, limit);
         }

@@ -65,7 +65,9 @@ class LauncherIT {
                 sinks:
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
-                """.formatted(tmp.resolve("dead.log"), alerts));
+                dashboard: {enabled: false}
+                state: {path: %s}
+                """.formatted(tmp.resolve("dead.log"), alerts, tmp.resolve("state.json.gz")));
         Path err = tmp.resolve("daemon.err");
         Process daemon = new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(err.toFile()).start();
@@ -121,7 +123,9 @@ class LauncherIT {
                 sinks:
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
-                """.formatted(rules, tmp.resolve("dead.log"), tmp.resolve("alerts.jsonl")));
+                dashboard: {enabled: false}
+                state: {path: %s}
+                """.formatted(rules, tmp.resolve("dead.log"), tmp.resolve("alerts.jsonl"), tmp.resolve("state.json.gz")));
         Path err = tmp.resolve("daemon.err");
         Process daemon = new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(err.toFile()).start();

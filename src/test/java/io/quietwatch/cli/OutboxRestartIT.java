@@ -109,7 +109,10 @@ class OutboxRestartIT {
                   - {type: file, name: file, path: %s}
                   - {type: webhook, name: hook, url: "http://127.0.0.1:%d/hook", request_timeout_seconds: 2}
                 admin: {enabled: false}
-                """.formatted(tmp.resolve("dead.log"), tmp.resolve("outbox"), alerts, peer.getAddress().getPort()));
+                dashboard: {enabled: false}
+                state: {path: %s}
+                """.formatted(tmp.resolve("dead.log"), tmp.resolve("outbox"), alerts, peer.getAddress().getPort(),
+                        tmp.resolve("state.json.gz")));
         Path out = tmp.resolve("daemon.out");
         daemon = start(config, out);
         int port = udpPort(out, 1);

@@ -110,6 +110,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheEngineCapsAndRefusesZero() {
+        ConfigLoader.Result ok = loader.parse("engine:\n  max_active_hosts: 70000\n  max_open_incidents: 900\n", "q.yaml");
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.config().engine().maxActiveHosts()).isEqualTo(70_000);
+        assertThat(ok.config().engine().maxOpenIncidents()).isEqualTo(900);
+        assertThat(loader.parse("", "q.yaml").config().engine().maxActiveHosts()).isEqualTo(500_000);
+        String yaml = """
+                engine:
+                  max_active_hosts: 0
+                  max_open_incidents: -1
+                """;
+        assertThat(loader.parse(yaml, "q.yaml").problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "q.yaml:2:21: engine.max_active_hosts: must be at least 1",
+                "q.yaml:3:23: engine.max_open_incidents: must be at least 1");
+    }
+
+    @Test
     void brokenYamlIsAPositionedProblem() {
         ConfigLoader.Result r = loader.parse("inputs:\n  - protocol: [udp\n", "q.yaml");
         assertThat(r.problems()).singleElement().satisfies(p -> {
@@ -157,4 +174,28 @@ class ConfigLoaderTest {
                 "q.yaml:9:22: inputs[1].max_connections: must be at least 1");
     }
 
+
+    @Test
+    void readsTheStateSectionAndPositionsItsProblems() {
+        ConfigLoader.Result ok = loader.parse("""
+                state:
+                  path: /var/lib/qw/state.json.gz
+                  snapshot_interval_seconds: 15
+                """, "q.yaml");
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.config().state()).isEqualTo(new StateConfig(true, "/var/lib/qw/state.json.gz", 15));
+        assertThat(loader.parse("", "q.yaml").config().state()).isEqualTo(new StateConfig(true, "var/state/snapshot.json.gz", 60));
+
+        ConfigLoader.Result bad = loader.parse("""
+                state:
+                  enabled: false
+                  path: ""
+                  snapshot_interval_seconds: 0
+                """, "q.yaml");
+        assertThat(bad.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "q.yaml:3:9: state.path: must name a file",
+                "q.yaml:4:30: state.snapshot_interval_seconds: must be between 1 and 86400 (seconds)");
+        assertThat(loader.parse("state: {interval: 5}", "q.yaml").problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("q.yaml:1:").contains("interval"));
+    }
 }

@@ -15,6 +15,11 @@ final class QueueHandoff implements MessageHandoff {
         return !refuse && queue.offer(message);
     }
 
+    @Override
+    public boolean hasRoom() {
+        return !refuse;
+    }
+
     /** Drains the queue into a list (in arrival order). */
     List<RawMessage> drain() {
         List<RawMessage> out = new ArrayList<>();

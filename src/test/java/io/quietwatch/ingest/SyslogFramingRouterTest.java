@@ -78,14 +78,36 @@ class SyslogFramingRouterTest {
     }
 
     @Test
-    void countsMessagesTheHandoffRefusesAsDropped() {
+    void keepsMessagesTheHandoffRefusesAndStopsReadingUntilItTakesThem() {
         EmbeddedChannel ch = connection();
         refuse = true;
         ch.writeInbound(buf("a\nbb\n"));
         assertThat(messages).isEmpty();
         assertThat(counters.received.sum()).isEqualTo(2);
         assertThat(counters.bytes.sum()).isEqualTo(3);
-        assertThat(counters.dropped.sum()).isEqualTo(2);
+        assertThat(counters.dropped.sum()).isZero();
+        assertThat(ch.config().isAutoRead()).isFalse();
+        assertThat(counters.backpressurePauses.sum()).isEqualTo(1);
+        // still full at the first retry: nothing moves, still paused
+        ch.advanceTimeBy(FrameHandoffHandler.RETRY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(messages).isEmpty();
+        assertThat(ch.config().isAutoRead()).isFalse();
+        refuse = false;
+        ch.advanceTimeBy(FrameHandoffHandler.RETRY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(texts()).containsExactly("a", "bb");
+        assertThat(ch.config().isAutoRead()).isTrue();
+        assertThat(counters.dropped.sum()).isZero();
+    }
+
+    @Test
+    void messagesStillKeptWhenTheConnectionClosesAreCountedAsDropped() {
+        EmbeddedChannel ch = connection();
+        refuse = true;
+        ch.writeInbound(buf("a\nbb\nccc\n"));
+        ch.close();
+        assertThat(counters.dropped.sum()).isEqualTo(3);
     }
 
     @Test

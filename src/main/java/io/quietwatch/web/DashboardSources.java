@@ -1,0 +1,20 @@
+package io.quietwatch.web;
+
+import io.quietwatch.store.AlertStore;
+
+import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * What the dashboard reads from the running daemon.
+ *
+ * @param queries on-demand queries of the engine's tables
+ * @param alerts  the alert store, or null when the daemon keeps none
+ * @param stats   the counters at a wall-clock time ({@code Daemon.stats().snapshot})
+ * @param status  the counters with the rules and sinks ({@code Daemon.status})
+ * @param metrics the Prometheus text for {@code /metrics}, or null when there is none
+ */
+public record DashboardSources(EngineQueries queries, AlertStore alerts, LongFunction<Map<String, Object>> stats,
+                               LongFunction<Map<String, Object>> status, Supplier<String> metrics) {
+}
