@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * real daemon fed by {@link DashboardFixture}: log in, see every panel filled with the planted data, see the
  * script-carrying URL and user name as text with no script run, acknowledge an alert, and save a screenshot
  * to {@code target/dashboard.png}. Without {@code /usr/bin/chromium} the test fails; developers without it
- * may pass {@code -Dquietwatch.skipBrowserTest=true}.
+ * may pass {@code -Dqw.test.skipBrowser=true}.
  */
 class DashboardBrowserIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -42,7 +42,7 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        assumeFalse(Boolean.getBoolean("quietwatch.skipBrowserTest"), "quietwatch.skipBrowserTest is set");
+        assumeFalse(Boolean.getBoolean("qw.test.skipBrowser"), "qw.test.skipBrowser is set");
         assertThat(Files.isExecutable(Path.of(CHROMIUM))).as(CHROMIUM + ": apt-get install chromium chromium-driver").isTrue();
         assertThat(Files.isExecutable(Path.of(CHROMEDRIVER))).as(CHROMEDRIVER + ": apt-get install chromium-driver").isTrue();
         fixture = new DashboardFixture(home);
