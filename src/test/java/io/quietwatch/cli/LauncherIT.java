@@ -66,6 +66,7 @@ class LauncherIT {
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
                 dashboard: {enabled: false}
+                alert_store: {enabled: false}
                 state: {path: %s}
                 """.formatted(tmp.resolve("dead.log"), alerts, tmp.resolve("state.json.gz")));
         Path err = tmp.resolve("daemon.err");
@@ -124,6 +125,7 @@ class LauncherIT {
                   - {type: file, name: soc, path: %s}
                 admin: {enabled: false}
                 dashboard: {enabled: false}
+                alert_store: {enabled: false}
                 state: {path: %s}
                 """.formatted(rules, tmp.resolve("dead.log"), tmp.resolve("alerts.jsonl"), tmp.resolve("state.json.gz")));
         Path err = tmp.resolve("daemon.err");

@@ -110,6 +110,7 @@ class OutboxRestartIT {
                   - {type: webhook, name: hook, url: "http://127.0.0.1:%d/hook", request_timeout_seconds: 2}
                 admin: {enabled: false}
                 dashboard: {enabled: false}
+                alert_store: {enabled: false}
                 state: {path: %s}
                 """.formatted(tmp.resolve("dead.log"), tmp.resolve("outbox"), alerts, peer.getAddress().getPort(),
                         tmp.resolve("state.json.gz")));

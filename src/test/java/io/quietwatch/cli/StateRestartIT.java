@@ -148,9 +148,11 @@ class StateRestartIT {
                 sinks:
                   - {type: file, name: file, path: %s}
                 admin: {enabled: false}
+                dashboard: {enabled: false}
+                alert_store: {url: "jdbc:h2:file:%s"}
                 state: {path: %s, snapshot_interval_seconds: 1}
                 rule_variables: {uncommon_port_learning_seconds: 14400}
-                """.formatted(lists, tmp.resolve("dead.log"), tmp.resolve("outbox"), alerts, snapshot));
+                """.formatted(lists, tmp.resolve("dead.log"), tmp.resolve("outbox"), alerts, tmp.resolve("alerts-db"), snapshot));
         out = tmp.resolve("daemon.out");
     }
 
@@ -171,6 +173,8 @@ class StateRestartIT {
             }
             return port[0] > 0;
         });
+        // a stop before the daemon has finished starting is not a clean stop: wait for it
+        await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(out).split("QuietWatch running", -1).length > occurrence);
         return port[0];
     }
 
