@@ -65,9 +65,13 @@ public final class BatchFeeder implements AutoCloseable {
         consumerThread.start();
     }
 
-    /** Default number of parse workers: one per processor, as the reader and the rules mostly wait on them. */
+    /**
+     * Default number of parse workers: one per processor but the one the rules keep busy (the reader mostly
+     * waits). On two cores one worker replays faster than two: 911,000-925,000 against 805,000-844,000 lines/s
+     * with two rules, the workers otherwise taking turns with the rules thread.
+     */
     public static int defaultParsers() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** Adds one line; blocks when the parsers or the consumer are far behind. */
