@@ -137,12 +137,16 @@ final class CheckPointEvent {
             packets = client != null && server != null ? client + server : null;
         }
         b.networkPackets(packets);
-        for (int id : new int[] {SESSION_DURATION, DURATION, ELAPSED}) {
-            long nanos = r.durationNanos(id);
-            if (nanos >= 0) {
-                b.durationNanos(nanos);
-                return;
-            }
+        // the first of session_duration, duration and elapsed that reads as a duration
+        long nanos = r.durationNanos(SESSION_DURATION);
+        if (nanos < 0) {
+            nanos = r.durationNanos(DURATION);
+        }
+        if (nanos < 0) {
+            nanos = r.durationNanos(ELAPSED);
+        }
+        if (nanos >= 0) {
+            b.durationNanos(nanos);
         }
     }
 

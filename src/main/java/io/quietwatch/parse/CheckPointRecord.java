@@ -232,15 +232,25 @@ final class CheckPointRecord {
         return -1;
     }
 
-    /** The first of the fields that has a value, as {@link #text}. */
-    String first(int... ids) {
-        for (int id : ids) {
-            String v = text(id);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+    /**
+     * The first of the fields that has a value, as {@link #text}. Fixed arities, not varargs: a call the
+     * compiler does not inline would allocate the id array on every line.
+     */
+    String first(int a, int b) {
+        String v = text(a);
+        return v != null ? v : text(b);
+    }
+
+    /** The first of three fields that has a value, as {@link #text}. */
+    String first(int a, int b, int c) {
+        String v = text(a);
+        return v != null ? v : first(b, c);
+    }
+
+    /** The first of four fields that has a value, as {@link #text}. */
+    String first(int a, int b, int c, int d) {
+        String v = text(a);
+        return v != null ? v : first(b, c, d);
     }
 
     /** The decimal value of a field up to {@code max}; -1 when absent or blank, -2 when not such a number. */
