@@ -43,11 +43,14 @@ public final class NetfilterParser implements EventParser {
         if (problem != null) {
             return ParseResult.malformed(problem);
         }
-        String src = address(s, f.srcFrom, f.srcTo);
+        // an IPv4 value read here is handed to the event builder, which then need not parse it again
+        long srcV4 = ipv4(s, f.srcFrom, f.srcTo);
+        String src = srcV4 >= 0 ? s.substring(f.srcFrom, f.srcTo) : address(s, f.srcFrom, f.srcTo);
         if (src == null && f.srcFrom != ABSENT) {
             return ParseResult.malformed("SRC is not an IP address");
         }
-        String dst = address(s, f.dstFrom, f.dstTo);
+        long dstV4 = ipv4(s, f.dstFrom, f.dstTo);
+        String dst = dstV4 >= 0 ? s.substring(f.dstFrom, f.dstTo) : address(s, f.dstFrom, f.dstTo);
         if (dst == null && f.dstFrom != ABSENT) {
             return ParseResult.malformed("DST is not an IP address");
         }
@@ -56,7 +59,7 @@ public final class NetfilterParser implements EventParser {
         if (problem != null) {
             return ParseResult.malformed(problem);
         }
-        return ParseResult.parsed(event(message, context, f, in, src, dst, transport));
+        return ParseResult.parsed(event(message, context, f, in, src, srcV4, dst, dstV4, transport));
     }
 
     /**
@@ -117,7 +120,7 @@ public final class NetfilterParser implements EventParser {
     }
 
     private static LogEvent event(SyslogMessage m, ParseContext context, NetfilterFields f, int in, String src,
-                                  String dst, String transport) {
+                                  long srcV4, String dst, long dstV4, String transport) {
         String s = m.message();
         int prefixFrom = NetfilterPrefix.start(s, in);
         int prefixTo = NetfilterPrefix.end(s, prefixFrom, in);
@@ -133,8 +136,8 @@ public final class NetfilterParser implements EventParser {
                 .outcome(NetfilterPrefix.outcome(verdict))
                 .phase(NetfilterProtocols.phase(f, transport))
                 .ruleName(prefixTo > prefixFrom ? s.substring(prefixFrom, prefixTo) : null)
-                .sourceIp(src)
-                .destinationIp(dst)
+                .sourceIp(src, srcV4)
+                .destinationIp(dst, dstV4)
                 .sourcePort(number(f.sourcePort))
                 .destinationPort(number(f.destinationPort))
                 .transport(transport)
@@ -149,6 +152,10 @@ public final class NetfilterParser implements EventParser {
                 .egressInterface(f.physOutFrom != ABSENT ? text(s, f.physOutFrom, f.physOutTo) : text(s, f.outFrom, f.outTo))
                 .original(m.original())
                 .build(context.internal());
+    }
+
+    private static long ipv4(String s, int from, int to) {
+        return from == ABSENT ? -1 : IpAddresses.parseIpv4(s, from, to);
     }
 
     private static String address(String s, int from, int to) {
