@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The replay feeder: lines parsed on several workers, events handed to the consumer in line order,
+ * The replay feeder: lines parsed on several workers (and on the consumer's thread while they are
+ * behind), events handed to the consumer in line order,
  * lines without an event skipped, failures of a parser or of the consumer reported by {@code close}.
  */
 class BatchFeederTest {
@@ -48,6 +51,28 @@ class BatchFeederTest {
         }
         assertThat(seen).isEqualTo(expected);
         assertThat(parsed).isEqualTo(expected.size());
+    }
+
+    @Test
+    void theConsumerParsesWaitingBatchesWhileTheWorkerIsBehind() {
+        Set<String> parsers = ConcurrentHashMap.newKeySet();
+        Function<String, LogEvent> slowOnWorkers = line -> {
+            String thread = Thread.currentThread().getName();
+            parsers.add(thread);
+            if (thread.contains("-parse-")) {
+                LockSupport.parkNanos(20_000);
+            }
+            return PARSE.apply(line);
+        };
+        List<Long> seen = new ArrayList<>();
+        int lines = 20_000;
+        try (BatchFeeder feeder = new BatchFeeder(slowOnWorkers, e -> seen.add(e.timestamp()), 1, "test-feeder")) {
+            for (int i = 1; i <= lines; i++) {
+                feeder.add(Integer.toString(i));
+            }
+        }
+        assertThat(parsers).contains("test-feeder", "test-feeder-parse-0");
+        assertThat(seen).hasSize(lines - lines / 7).isSorted();
     }
 
     @Test
