@@ -113,8 +113,9 @@ public final class LogEventBuilder {
      * {@code network.bytes} is the sum of both sides when only those are logged.
      */
     public LogEvent build(InternalNetworks internal) {
-        String src = IpAddresses.canonical(sourceIp);
-        String dst = IpAddresses.canonical(destinationIp);
+        // an address the parser read as IPv4 is in canonical form already
+        String src = sourceIpv4 > 0 ? sourceIp : IpAddresses.canonical(sourceIp);
+        String dst = destinationIpv4 > 0 ? destinationIp : IpAddresses.canonical(destinationIp);
         String assigned = IpAddresses.canonical(assignedIp);
         boolean srcIn = src != null && contains(internal, src, sourceIpv4);
         boolean dstIn = dst != null && contains(internal, dst, destinationIpv4);

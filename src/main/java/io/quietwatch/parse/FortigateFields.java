@@ -162,16 +162,19 @@ final class FortigateFields {
             i++;
         }
         int start = i;
-        int packedEnd = start + FortigateKeys.packed();
+        int packedEnd = Math.min(start + FortigateKeys.packed(), n);
         long low = 0;
         long high = 0;
-        while (i < n && keyChar(c = s.charAt(i))) {
-            if (i < packedEnd) {
-                low = FortigateKeys.next(low, c);
-            } else {
-                high = FortigateKeys.next(high, c);
-            }
+        // key characters are ASCII: packed as they are, the first eight into one code, the rest into the other
+        while (i < packedEnd && keyChar(c = s.charAt(i))) {
+            low = low << 8 | c;
             i++;
+        }
+        if (i == packedEnd) {
+            while (i < n && keyChar(c = s.charAt(i))) {
+                high = high << 8 | c;
+                i++;
+            }
         }
         if (i == n) {
             return start == n;
@@ -212,6 +215,22 @@ final class FortigateFields {
     /** End of the value (exclusive); meaningful only when present. */
     int to(int id) {
         return pos[2 * id + 1];
+    }
+
+    /**
+     * True when the field was seen under the key {@code name} (not an alias) at the start of the line
+     * or after a blank or comma.
+     */
+    boolean keyIs(int id, String name) {
+        int from = pos[2 * id] - 1;
+        if (from < 0) {
+            return false;
+        }
+        int key = from - 1 - ((quoted & (1L << id)) != 0 ? 1 : 0) - name.length();
+        if (key < 0 || !s.startsWith(name, key)) {
+            return false;
+        }
+        return key == 0 || s.charAt(key - 1) == ' ' || s.charAt(key - 1) == ',';
     }
 
     /** True when the value is present and not empty, {@code N/A} or {@code (null)}, FortiOS's blanks. */

@@ -28,6 +28,7 @@ import static io.quietwatch.parse.FortigateKeys.UNAUTHUSER;
 import static io.quietwatch.parse.FortigateKeys.USER;
 import static io.quietwatch.parse.FortigateValues.address;
 import static io.quietwatch.parse.FortigateValues.count;
+import static io.quietwatch.parse.FortigateValues.countValue;
 import static io.quietwatch.parse.FortigateValues.digits;
 import static io.quietwatch.parse.FortigateValues.port;
 
@@ -98,18 +99,18 @@ final class FortigateNetwork {
     }
 
     private static Long packets(FortigateFields f) {
-        Long sent = count(f, SENTPKT);
-        Long received = count(f, RCVDPKT);
-        if (sent == null) {
-            return received;
+        long sent = countValue(f, SENTPKT);
+        long received = countValue(f, RCVDPKT);
+        if (sent < 0 && received < 0) {
+            return null;
         }
-        return received == null ? sent : Long.valueOf(sent + received);
+        return Math.max(sent, 0) + Math.max(received, 0);
     }
 
     /** {@code duration} seconds as nanoseconds. */
     static Long duration(FortigateFields f) {
-        Long seconds = count(f, DURATION);
-        if (seconds == null) {
+        long seconds = countValue(f, DURATION);
+        if (seconds < 0) {
             return null;
         }
         if (seconds > Long.MAX_VALUE / NANOS_PER_SECOND) {

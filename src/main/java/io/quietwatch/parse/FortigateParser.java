@@ -83,19 +83,34 @@ public final class FortigateParser implements EventParser {
 
     @Override
     public ParseResult parse(SyslogMessage message, ParseContext context) {
-        if (!claims(message)) {
+        String s = message == null ? null : message.message();
+        if (s == null || s.indexOf('=') < 0) {
             return ParseResult.NOT_MINE;
         }
         try {
-            return read(message, context);
+            // the scan finds the markers of a FortiOS line on its way; the text search of claims() is
+            // needed only when it did not (devid without devname, a marker after a '>' or a quote)
+            FortigateFields f = FortigateFields.scan(s);
+            if (!marked(f) && !claims(s)) {
+                return ParseResult.NOT_MINE;
+            }
+            return read(message, f, context);
         } catch (RuntimeException e) {
             // The contract is "never throws on input"; a reader bug must not stop the pipeline either.
-            return ParseResult.unreadable("FortiGate log", e);
+            return claims(s) ? ParseResult.unreadable("FortiGate log", e) : ParseResult.NOT_MINE;
         }
     }
 
-    private ParseResult read(SyslogMessage m, ParseContext context) {
-        FortigateFields f = FortigateFields.scan(m.message());
+    /**
+     * The markers of {@link #claims(String)} as the scan found them, spelled as claims() spells them
+     * ({@code logid}, not the alias {@code log_id}): true only where claims() is true too.
+     */
+    private static boolean marked(FortigateFields f) {
+        int marks = (f.keyIs(LOGID, "logid") ? 1 : 0) + (f.keyIs(DEVNAME, "devname") ? 1 : 0);
+        return marks == 2 || marks == 1 && f.keyIs(TYPE, "type");
+    }
+
+    private ParseResult read(SyslogMessage m, FortigateFields f, ParseContext context) {
         LogEventBuilder b = LogEvent.builder()
                 .timestamp(time.millis(f, m, context))
                 .observerVendor(VENDOR)

@@ -28,13 +28,18 @@ final class FortigateValues {
 
     /** A count (bytes, packets, seconds), or null when blank; anything else is an error. */
     static Long count(FortigateFields f, int id) {
+        long v = countValue(f, id);
+        return v < 0 ? null : Long.valueOf(v);
+    }
+
+    /** {@link #count} unboxed, -1 for null: for values that are combined before they are kept. */
+    static long countValue(FortigateFields f, int id) {
         if (!f.has(id)) {
-            return null;
+            return -1;
         }
         long v = digits(f, id);
         if (v < 0) {
             f.fail(id, "is not a number");
-            return null;
         }
         return v;
     }
