@@ -56,8 +56,11 @@ final class CefCustom {
         String s = fields.line();
         int from = fields.from(id);
         int to = fields.to(id);
-        int dot = s.indexOf('.', from);
-        return CefFields.number(s, from, dot >= 0 && dot < to ? dot : to);
+        int end = from;
+        while (end < to && s.charAt(end) != '.') {
+            end++;
+        }
+        return CefFields.number(s, from, end);
     }
 
     /** The value as an IP address literal, or null. */
