@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,6 +65,28 @@ class FortigateParserTest {
     })
     void claimsTwoOfThreeMarkersAtKeyStarts(String line, boolean claimed) {
         assertThat(parser.claims(SyslogMessage.bare(line))).isEqualTo(claimed);
+    }
+
+    /** parse() checks the markers on the scanned keys, falling back to claims()'s text search: the same verdict. */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {
+        "devname=\"a\" logid=\"1\" type=traffic srcip=10.0.0.1 dstip=10.0.0.2",
+        "devid=FG1 type=traffic srcip=10.0.0.1 dstip=10.0.0.2",
+        "logid=0000000013 type=traffic srcip=10.0.0.1 dstip=10.0.0.2",
+        "devname=a devid=b",
+        "logid=1 subtype=forward",
+        "log_id=1 devname=a",
+        "log_id=1 devname=a type=event",
+        "<134>logid=1 devname=a",
+        "msg=\"see logid=1\" devname=a",
+        "mydevname=a logid=1",
+        "devname=a FTNTFGTlogid=1 eventtype=x",
+        "devname=a,logid=1,type=event",
+    })
+    void parseIsNotMineExactlyWhenNotClaimed(String line) {
+        SyslogMessage m = SyslogMessage.bare(line);
+        assertThat(parser.parse(m, FixtureCases.CONTEXT) instanceof ParseResult.NotMine)
+                .as(line).isEqualTo(!parser.claims(m));
     }
 
     @Test
