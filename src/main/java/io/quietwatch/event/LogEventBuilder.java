@@ -53,6 +53,9 @@ public final class LogEventBuilder {
     private String assignedIp;
     private String connectionId;
     private String original;
+    /** Derived by {@link #build}. */
+    private String direction;
+    private String hostIp;
 
     LogEventBuilder() {
     }
@@ -113,26 +116,38 @@ public final class LogEventBuilder {
      * {@code network.bytes} is the sum of both sides when only those are logged.
      */
     public LogEvent build(InternalNetworks internal) {
+        // small enough to be inlined where it is called, the derivations in a method of their own
+        derive(internal);
+        return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
+                category, action, outcome, phase, reason, sourceIp, sourcePort, destinationIp, destinationPort,
+                sourceNatIp, sourceNatPort, destinationNatIp, destinationNatPort, transport, direction, hostIp,
+                durationNanos, sourceBytes, destinationBytes, networkBytes, networkPackets, ipTtl, ipId, tcpFlags,
+                icmpType, icmpCode, ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod,
+                httpStatus, mimeType, userAgent, fileName, userName, assignedIp, connectionId, original);
+    }
+
+    /** Canonical addresses, direction, host and total bytes, set on this builder before the event is made. */
+    private void derive(InternalNetworks internal) {
         // an address the parser read as IPv4 is in canonical form already
         String src = sourceIpv4 > 0 ? sourceIp : IpAddresses.canonical(sourceIp);
         String dst = destinationIpv4 > 0 ? destinationIp : IpAddresses.canonical(destinationIp);
         String assigned = IpAddresses.canonical(assignedIp);
         boolean srcIn = src != null && contains(internal, src, sourceIpv4);
         boolean dstIn = dst != null && contains(internal, dst, destinationIpv4);
-        String direction = null;
+        String dir = null;
         String host = null;
         if (src != null && dst != null) {
             if (srcIn && !dstIn) {
-                direction = "outbound";
+                dir = "outbound";
                 host = src;
             } else if (!srcIn && dstIn) {
-                direction = "inbound";
+                dir = "inbound";
                 host = dst;
             } else if (srcIn) {
-                direction = "internal";
+                dir = "internal";
                 host = src;
             } else {
-                direction = "external";
+                dir = "external";
             }
         } else if (assigned != null) {
             host = assigned;
@@ -141,17 +156,16 @@ public final class LogEventBuilder {
         } else if (dstIn) {
             host = dst;
         }
-        Long total = networkBytes;
-        if (total == null && sourceBytes != null && destinationBytes != null) {
-            total = sourceBytes + destinationBytes;
+        if (networkBytes == null && sourceBytes != null && destinationBytes != null) {
+            networkBytes = sourceBytes + destinationBytes;
         }
-        return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
-                category, action, outcome, phase, reason, src, sourcePort, dst, destinationPort,
-                IpAddresses.canonical(sourceNatIp), sourceNatPort, IpAddresses.canonical(destinationNatIp),
-                destinationNatPort, transport, direction, host, durationNanos, sourceBytes, destinationBytes,
-                total, networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode, ingressInterface,
-                egressInterface, ruleName, url, urlDomain, httpMethod, httpStatus, mimeType, userAgent, fileName,
-                userName, assigned, connectionId, original);
+        sourceIp = src;
+        destinationIp = dst;
+        assignedIp = assigned;
+        sourceNatIp = IpAddresses.canonical(sourceNatIp);
+        destinationNatIp = IpAddresses.canonical(destinationNatIp);
+        direction = dir;
+        hostIp = host;
     }
 
     private static boolean contains(InternalNetworks internal, String ip, long ipv4PlusOne) {
