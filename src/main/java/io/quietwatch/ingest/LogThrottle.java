@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * sends garbage in a loop cannot flood the log. Thread-safe; lines over the limit are counted, and the
  * count is handed to the next line that gets through.
  */
-final class LogThrottle {
+public final class LogThrottle {
     private final int permits;
     private final long windowNanos;
     private final LongSupplier nanoClock;
@@ -24,7 +24,7 @@ final class LogThrottle {
     }
 
     /** A throttle of {@code permits} lines per minute on the system clock. */
-    static LogThrottle perMinute(int permits) {
+    public static LogThrottle perMinute(int permits) {
         return new LogThrottle(permits, 1, TimeUnit.MINUTES, System::nanoTime);
     }
 
@@ -34,7 +34,7 @@ final class LogThrottle {
      * @return -1 if the line must be suppressed; otherwise the number of lines suppressed since the
      *         last one that got through (usually 0)
      */
-    synchronized long acquire() {
+    public synchronized long acquire() {
         long now = nanoClock.getAsLong();
         if (now - windowStart >= windowNanos) {
             windowStart = now;
