@@ -98,20 +98,30 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private static Reply alerts(Actions actions, String rawQuery) {
-        Map<String, String> query = new java.util.HashMap<>();
-        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                query.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
         try {
-            List<Object> found = actions.alerts(query);
+            List<Object> found = actions.alerts(params(rawQuery));
             return found == null ? new Reply(404, Map.of("error", "the alert store is disabled")) : ok(found);
         } catch (IllegalArgumentException e) {
             return new Reply(400, Map.of("error", String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * The parameters of a URL's raw query string, decoded: the first value of each name; a name without
+     * {@code =} has the value {@code ""}. Used by {@code GET /alerts} here and by the dashboard's API.
+     */
+    public static Map<String, String> params(String rawQuery) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (rawQuery == null) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(k, v);
+        }
+        return out;
     }
 
     private static byte[] randomBytes() {

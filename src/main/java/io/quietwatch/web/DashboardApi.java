@@ -96,7 +96,7 @@ final class DashboardApi {
             return WebReply.error(405, "GET or POST only");
         }
         try {
-            return read(path, DashboardServer.params(ex.getRequestURI().getRawQuery()), caller);
+            return read(path, io.quietwatch.daemon.AdminServer.params(ex.getRequestURI().getRawQuery()), caller);
         } catch (IllegalArgumentException e) {
             return WebReply.error(400, e.getMessage());
         } catch (EngineQueries.QueryException e) {
