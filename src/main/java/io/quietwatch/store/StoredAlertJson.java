@@ -6,6 +6,7 @@ import io.quietwatch.alert.AlertJson;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,10 +23,9 @@ public final class StoredAlertJson {
     public static ObjectNode tree(AlertStore.StoredAlert s) {
         try {
             ObjectNode n = (ObjectNode) MAPPER.readTree(AlertJson.toJson(s.alert()));
-            if (s.acknowledged()) {
-                ObjectNode ack = n.putObject("acknowledged");
-                ack.put("at", Instant.ofEpochMilli(s.acknowledgedAt()).toString());
-                ack.put("by", s.acknowledgedBy());
+            Map<String, String> ack = acknowledgement(s);
+            if (ack != null) {
+                ack.forEach(n.putObject("acknowledged")::put);
             } else {
                 n.putNull("acknowledged");
             }
@@ -33,6 +33,17 @@ public final class StoredAlertJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@code acknowledged} value: {@code {"at": "<ISO-8601>", "by": "<user>"}}, or null when not acknowledged. */
+    public static Map<String, String> acknowledgement(AlertStore.StoredAlert s) {
+        if (!s.acknowledged()) {
+            return null;
+        }
+        Map<String, String> ack = new LinkedHashMap<>();
+        ack.put("at", Instant.ofEpochMilli(s.acknowledgedAt()).toString());
+        ack.put("by", s.acknowledgedBy());
+        return ack;
     }
 
     /** Reads back what {@link #tree} wrote. */

@@ -2,6 +2,7 @@ package io.quietwatch.web;
 
 import io.quietwatch.alert.Alert;
 import io.quietwatch.store.AlertStore;
+import io.quietwatch.store.StoredAlertJson;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,13 +28,7 @@ final class AlertRows {
         row.put("user_name", a.userName());
         row.put("destination_ip", a.destinationIp());
         row.put("destination_port", a.destinationPort());
-        acknowledgement(s, row);
+        row.put("acknowledged", StoredAlertJson.acknowledgement(s));
         return row;
-    }
-
-    /** {@code acknowledged}: null, or {@code {"at": <ISO-8601>, "by": <user>}} as in the detail view. */
-    private static void acknowledgement(AlertStore.StoredAlert s, Map<String, Object> row) {
-        row.put("acknowledged", s.acknowledged()
-                ? Map.of("at", java.time.Instant.ofEpochMilli(s.acknowledgedAt()).toString(), "by", s.acknowledgedBy()) : null);
     }
 }
