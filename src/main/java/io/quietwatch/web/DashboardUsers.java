@@ -21,7 +21,7 @@ final class DashboardUsers {
     private static final Logger LOG = LogManager.getLogger(DashboardUsers.class);
     // a hash of a password nobody has: a login for an unknown user costs as much as for a known one
     private static final PasswordHash NOBODY = PasswordHash.parse(PasswordHash.create(Sessions.random().toCharArray(),
-            PasswordHash.MIN_ITERATIONS));
+            PasswordHash.DEFAULT_ITERATIONS));
 
     private final Map<String, PasswordHash> users;
 
