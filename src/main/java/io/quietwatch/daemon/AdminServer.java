@@ -145,7 +145,11 @@ public final class AdminServer implements AutoCloseable {
         Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
     }
 
-    private record Reply(int status, Object body) {
+    /** An answer: {@code body} as JSON, or, with a {@code contentType}, a text sent as it is. */
+    private record Reply(int status, Object body, String contentType) {
+        Reply(int status, Object body) {
+            this(status, body, null);
+        }
     }
 
     private static Reply ok(Object body) {
@@ -153,12 +157,22 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex, String method, Supplier<Reply> action) throws IOException {
+        handle(ex, method, false, null, action);
+    }
+
+    /**
+     * Answers one request: 405 for another method, 401 without the token (unless {@code open}), else the
+     * action's reply; 500 when the action throws, with {@code failure} as the error, or the exception's
+     * message when {@code failure} is null.
+     */
+    private void handle(HttpExchange ex, String method, boolean open, String failure, Supplier<Reply> action)
+            throws IOException {
         try (ex) {
             if (!method.equals(ex.getRequestMethod())) {
                 reply(ex, 405, "{\"error\":\"" + method + " only\"}");
                 return;
             }
-            if (!authorized(ex)) {
+            if (!open && !authorized(ex)) {
                 return;
             }
             Reply r;
@@ -166,9 +180,13 @@ public final class AdminServer implements AutoCloseable {
                 r = action.get();
             } catch (RuntimeException e) {
                 LOG.error("Admin request {} failed: {}", ex.getRequestURI().getPath(), e.toString(), e);
-                r = new Reply(500, Map.of("error", String.valueOf(e.getMessage())));
+                r = new Reply(500, Map.of("error", failure != null ? failure : String.valueOf(e.getMessage())));
             }
-            reply(ex, r.status(), JSON.writeValueAsString(r.body()));
+            if (r.contentType() != null) {
+                reply(ex, r.status(), r.contentType(), (String) r.body());
+            } else {
+                reply(ex, r.status(), JSON.writeValueAsString(r.body()));
+            }
         }
     }
 
@@ -189,26 +207,10 @@ public final class AdminServer implements AutoCloseable {
      * for it): with the token, or to anyone who can reach the endpoint when {@code open}.
      */
     public void serveMetrics(QuietWatchMetrics metrics, boolean open) {
-        server.createContext("/metrics", ex -> {
-            try (ex) {
-                if (!"GET".equals(ex.getRequestMethod())) {
-                    reply(ex, 405, "{\"error\":\"GET only\"}");
-                    return;
-                }
-                if (!open && !authorized(ex)) {
-                    return;
-                }
-                QuietWatchMetrics.Page page;
-                try {
-                    page = metrics.scrape(ex.getRequestHeaders().getFirst("Accept"));
-                } catch (RuntimeException e) {
-                    LOG.error("Admin request /metrics failed: {}", e.toString(), e);
-                    reply(ex, 500, "{\"error\":\"the metrics could not be collected\"}");
-                    return;
-                }
-                reply(ex, 200, page.contentType(), page.body());
-            }
-        });
+        server.createContext("/metrics", ex -> handle(ex, "GET", open, "the metrics could not be collected", () -> {
+            QuietWatchMetrics.Page page = metrics.scrape(ex.getRequestHeaders().getFirst("Accept"));
+            return new Reply(200, page.body(), page.contentType());
+        }));
     }
 
     private static void reply(HttpExchange ex, int status, String body) throws IOException {

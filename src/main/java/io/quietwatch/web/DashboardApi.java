@@ -76,8 +76,11 @@ final class DashboardApi {
             return config.healthOpen() || caller != null ? healthSummary() : unauthorized();
         }
         if (get && path.equals("/metrics") && sources.metrics() != null) {
-            return config.metricsOpen() || caller != null
-                    ? WebReply.text(200, io.quietwatch.metrics.QuietWatchMetrics.TEXT, sources.metrics().get()) : unauthorized();
+            if (!config.metricsOpen() && caller == null) {
+                return unauthorized();
+            }
+            io.quietwatch.metrics.QuietWatchMetrics.Page page = sources.metrics().apply(ex.getRequestHeaders().getFirst("Accept"));
+            return WebReply.text(200, page.contentType(), page.body());
         }
         if (!path.startsWith("/api/")) {
             return WebReply.error(404, "not found");
