@@ -47,8 +47,11 @@ final class TunnelPanel {
     private List<Map<String, Object>> daily() throws EngineQueries.QueryException {
         Map<List<Object>, Map<String, Object>> pairs = new LinkedHashMap<>();
         for (Map<String, Object> r : queries.query(DAILY_CANDIDATES, Map.of(), 500).rows()) {
+            if (pairs.size() == DAILY_PAIRS) {
+                break;
+            }
             List<Object> key = List.of(r.get("hostIp"), r.get("destinationIp"));
-            if (pairs.size() < DAILY_PAIRS && !pairs.containsKey(key)) {
+            if (!pairs.containsKey(key)) {
                 Map<String, Object> sum = queries.query(DAILY_PAIR, Map.of("host", key.get(0), "destination", key.get(1)), 1).rows().get(0);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("hostIp", key.get(0));

@@ -15,8 +15,7 @@ final class UncommonPortsPanel {
     private static final int MAX_GROUPS = 100_000;
     private static final String PORTS = "select transport, port, count(distinct hostIp) as hosts, sum(connections) as connections, "
             + "sum(bytes) as bytes, min(firstSeen) as firstSeen from UncommonPortUsage "
-            + "where hourStart >= current_timestamp() - 86400000L group by transport, port "
-            + "";
+            + "where hourStart >= current_timestamp() - 86400000L group by transport, port";
     private static final String HOSTS = "select hostIp, sum(connections) as connections, sum(bytes) as bytes, "
             + "min(firstSeen) as firstSeen from UncommonPortUsage "
             + "where transport = ?:transport:string and port = ?:port:int and hourStart >= current_timestamp() - 86400000L "
