@@ -55,13 +55,19 @@ async function api(path, options) {
   return body;
 }
 
-async function panel(id, path, render) {
+/** Renders what path answers; a failure goes to the status line of panel id. True when it rendered. */
+async function load(id, path, render) {
   try {
     render(await api(path));
-    status(id, '');
+    return true;
   } catch (e) {
     status(id, 'Not available: ' + e.message, true);
+    return false;
   }
+}
+
+async function panel(id, path, render) {
+  if (await load(id, path, render)) status(id, '');
 }
 
 // ---- login ----
@@ -117,16 +123,13 @@ function loadPorts() {
   });
 }
 
-async function loadPortHosts(transport, port) {
-  try {
-    const d = await api('/api/uncommon-ports/hosts?transport=' + encodeURIComponent(transport) + '&port=' + encodeURIComponent(port));
+function loadPortHosts(transport, port) {
+  return load('#panel-ports', '/api/uncommon-ports/hosts?transport=' + encodeURIComponent(transport) + '&port=' + encodeURIComponent(port), d => {
     $('#port-hosts-title').textContent = 'Hosts using ' + port + '/' + transport;
     fill($('#port-hosts tbody'), d.hosts.map(h => el('tr', {}, cell(h.hostIp), cell(num(h.connections), 'num'),
       cell(bytes(h.bytes), 'num'), cell(time(h.firstSeen)))), 'No hosts.', 4);
     $('#port-hosts').hidden = false;
-  } catch (e) {
-    status('#panel-ports', 'Not available: ' + e.message, true);
-  }
+  });
 }
 
 function destination(ip, port) { return ip == null ? '' : ip + (port == null ? '' : ':' + port); }
@@ -211,14 +214,11 @@ function loadAlerts() {
   });
 }
 
-async function showAlert(id) {
-  try {
-    const d = await api('/api/alerts/' + encodeURIComponent(id));
+function showAlert(id) {
+  return load('#panel-alerts', '/api/alerts/' + encodeURIComponent(id), d => {
     state.selectedAlert = id;
     renderAlert(d);
-  } catch (e) {
-    status('#panel-alerts', 'Not available: ' + e.message, true);
-  }
+  });
 }
 
 function renderAlert(a) {
