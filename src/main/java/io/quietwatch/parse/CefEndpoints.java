@@ -62,10 +62,13 @@ final class CefEndpoints {
                 destinationIp == null ? -1 : destinationIpv4, sourcePort, destinationPort, problem);
     }
 
-    /** The address, read once: an IPv4 value ({@code ipv4}, 0 is the unspecified address) is copied without a second parse. */
+    /**
+     * The address, read once: an IPv4 value ({@code ipv4}) is copied without a second parse. Only the text
+     * {@code 0.0.0.0} is the absent address; another spelling of the value 0 ({@code 000.0.0.0}) is kept.
+     */
     private static String address(CefFields f, int id, long ipv4) {
         if (ipv4 >= 0) {
-            return ipv4 == 0 ? null : f.line().substring(f.from(id), f.to(id));
+            return f.unspecifiedAddress(id) ? null : f.line().substring(f.from(id), f.to(id));
         }
         String a = f.address(id);
         return a == null || a.equals(UNSPECIFIED) ? null : a;
