@@ -11,7 +11,6 @@ import io.quietwatch.event.IpAddresses;
  */
 final class CefEndpoints {
     private static final int MAX_PORT = 0xffff;
-    private static final String UNSPECIFIED = "0.0.0.0";
 
     final String sourceIp;
     final String destinationIp;
@@ -67,11 +66,8 @@ final class CefEndpoints {
      * {@code 0.0.0.0} is the absent address; another spelling of the value 0 ({@code 000.0.0.0}) is kept.
      */
     private static String address(CefFields f, int id, long ipv4) {
-        if (ipv4 >= 0) {
-            return f.unspecifiedAddress(id) ? null : f.line().substring(f.from(id), f.to(id));
-        }
-        String a = f.address(id);
-        return a == null || a.equals(UNSPECIFIED) ? null : a;
+        String a = f.from(id) == CefFields.ABSENT ? null : IpAddresses.literal(f.line(), f.from(id), f.to(id), ipv4);
+        return a == null || ipv4 == 0 && f.unspecifiedAddress(id) ? null : a;
     }
 
     private static long ipv4(CefFields f, int id) {

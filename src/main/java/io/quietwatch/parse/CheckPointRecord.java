@@ -194,7 +194,7 @@ final class CheckPointRecord {
             return null;
         }
         lastIpv4 = IpAddresses.parseIpv4(s, trimFrom, trimTo);
-        String a = lastIpv4 >= 0 ? s.substring(trimFrom, trimTo) : IpAddresses.literal(s, trimFrom, trimTo);
+        String a = IpAddresses.literal(s, trimFrom, trimTo, lastIpv4);
         if (a == null) {
             bad[0] = true;
         }
