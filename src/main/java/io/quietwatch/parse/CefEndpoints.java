@@ -14,7 +14,7 @@ final class CefEndpoints {
 
     final String sourceIp;
     final String destinationIp;
-    /** The addresses' IPv4 values, -1 when not IPv4. */
+    /** The addresses' IPv4 values, -1 when the address is null (absent, unreadable) or not IPv4. */
     final long sourceIpv4;
     final long destinationIpv4;
     final Integer sourcePort;
