@@ -1,7 +1,6 @@
 package io.quietwatch.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -98,11 +97,6 @@ public final class QuietWatchMetrics implements AutoCloseable {
     /** Counts one rule reload. */
     public void reloaded(RuleReload.Result result) {
         reloads.get(result).increment();
-    }
-
-    /** The registry, for meters of parts added later. */
-    public MeterRegistry registry() {
-        return registry;
     }
 
     /** The metrics in Prometheus text format. */
