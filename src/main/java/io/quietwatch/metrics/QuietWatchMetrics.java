@@ -42,6 +42,7 @@ public final class QuietWatchMetrics implements AutoCloseable {
     private final AlertMeters alerts;
     private final Map<RuleReload.Result, Counter> reloads = new EnumMap<>(RuleReload.Result.class);
     private volatile RuleMeters rules;
+    private volatile SinkMeters sinks;
 
     /**
      * One scrape's answer.
@@ -72,7 +73,7 @@ public final class QuietWatchMetrics implements AutoCloseable {
     public void bind(DaemonStats stats, Clock clock) {
         InputMeters.bind(registry, stats.inputs());
         PipelineMeters.bind(registry, stats, clock);
-        SinkMeters.bind(registry, stats.outbox());
+        sinks = SinkMeters.bind(registry, stats.outbox());
     }
 
     /**
@@ -112,6 +113,10 @@ public final class QuietWatchMetrics implements AutoCloseable {
         RuleMeters r = rules;
         if (r != null) {
             r.refresh();
+        }
+        SinkMeters s = sinks;
+        if (s != null) {
+            s.refresh();
         }
         String type = accept != null && accept.toLowerCase(Locale.ROOT).contains("application/openmetrics-text")
                 ? OPENMETRICS : TEXT;
