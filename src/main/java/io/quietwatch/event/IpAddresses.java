@@ -162,7 +162,16 @@ public final class IpAddresses {
         if (from >= to) {
             return null;
         }
-        if (parseIpv4(s, from, to) >= 0) {
+        return literal(s, from, to, parseIpv4(s, from, to));
+    }
+
+    /**
+     * As {@link #literal(String, int, int)} for a caller that has already read {@code ipv4}, the value of
+     * {@link #parseIpv4(CharSequence, int, int) parseIpv4(s, from, to)}: an IPv4 address is copied without
+     * a second parse, and only a range that is not one is checked as an IPv6 literal.
+     */
+    public static String literal(String s, int from, int to, long ipv4) {
+        if (ipv4 >= 0) {
             return s.substring(from, to);
         }
         int colon = s.indexOf(':', from);

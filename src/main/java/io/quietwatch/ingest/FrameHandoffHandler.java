@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns each decoded frame into a {@link RawMessage} (sender = the connection's remote address) and
  * offers it to the pipeline, counting received and bytes. Empty frames are skipped. One instance per
- * connection.
+ * connection; the {@link GuardedHandoff} is the input's, shared by its connections, so its error log
+ * limit holds for the input as a whole.
  *
  * <p>Backpressure: when the queue is full the frame is kept and the connection stops reading (Netty
  * auto-read off), so the sender's TCP window closes and the sender slows down instead of losing
@@ -31,10 +32,10 @@ final class FrameHandoffHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final ArrayDeque<RawMessage> waiting = new ArrayDeque<>();
     private ScheduledFuture<?> retry;
 
-    FrameHandoffHandler(InputEndpoint endpoint, MessageHandoff handoff) {
+    FrameHandoffHandler(InputEndpoint endpoint, GuardedHandoff handoff) {
         this.endpoint = endpoint;
         this.counters = endpoint.counters();
-        this.handoff = new GuardedHandoff(handoff);
+        this.handoff = handoff;
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class SyslogTcpInput implements Input {
     private final InputEndpoint endpoint;
     private final AllowedSenders allowed;
     private final int maxMessageSize;
-    private final MessageHandoff handoff;
+    /** One for the input: every connection's handler shares it, and with it one error log limit. */
+    private final GuardedHandoff handoff;
     private final TcpConnectionTracker tracker;
     private final SslContext ssl;
     private final int maxConnections;
@@ -66,7 +67,7 @@ public final class SyslogTcpInput implements Input {
         this.endpoint = endpoint;
         this.allowed = AllowedSenders.of(endpoint.name(), config.allowedSenders());
         this.maxMessageSize = config.maxMessageSize();
-        this.handoff = handoff;
+        this.handoff = new GuardedHandoff(handoff);
         this.tracker = new TcpConnectionTracker(endpoint);
         this.ssl = "tls".equals(config.protocol()) ? TlsServerContext.build(endpoint.name(), config.tls()) : null;
         this.maxConnections = config.maxConnections();

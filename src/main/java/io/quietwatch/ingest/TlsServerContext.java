@@ -14,7 +14,8 @@ import javax.net.ssl.SSLException;
 
 /** The server side of a {@code tls} input: its certificate and key, TLS 1.2 and 1.3 only, client certificates. */
 public final class TlsServerContext {
-    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    /** The protocol versions a server accepts; a server on {@link #jdk} sets them on its connections itself. */
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private TlsServerContext() {
     }
@@ -66,8 +67,10 @@ public final class TlsServerContext {
     }
 
     /**
-     * The same context as a JDK {@link javax.net.ssl.SSLContext}, for servers outside Netty (the dashboard's
-     * HTTPS); {@code owner} names the server in messages.
+     * The certificate and key as a JDK {@link javax.net.ssl.SSLContext}, for servers outside Netty (the
+     * dashboard's HTTPS); {@code owner} names the server in messages. The bare context carries neither the
+     * protocol versions nor the client certificate demand, which Netty sets per connection: such a server
+     * must limit its connections to {@link #PROTOCOLS} (and ask for client certificates) itself.
      */
     public static javax.net.ssl.SSLContext jdk(String owner, TlsConfig tls) {
         return ((io.netty.handler.ssl.JdkSslContext) build(owner, tls)).context();

@@ -30,7 +30,9 @@ final class InputMeters {
                     c -> c.rejectedSenders),
             new Count("quietwatch.input.refused.connections", null, "TCP/TLS connections refused at max_connections",
                     c -> c.refusedConnections),
-            new Count("quietwatch.input.tls.failures", null, "TLS handshakes that failed", c -> c.tlsFailures));
+            new Count("quietwatch.input.tls.failures", null, "TLS handshakes that failed", c -> c.tlsFailures),
+            new Count("quietwatch.input.backpressure.pauses", null,
+                    "Times a TCP/TLS connection stopped reading because the pipeline queue was full", c -> c.backpressurePauses));
 
     private static final List<Count> PARSING = List.of(
             new Count("quietwatch.parser.parsed", null, "Messages parsed into an event", c -> c.parsed),

@@ -1,7 +1,6 @@
 package io.quietwatch.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -43,6 +42,7 @@ public final class QuietWatchMetrics implements AutoCloseable {
     private final AlertMeters alerts;
     private final Map<RuleReload.Result, Counter> reloads = new EnumMap<>(RuleReload.Result.class);
     private volatile RuleMeters rules;
+    private volatile SinkMeters sinks;
 
     /**
      * One scrape's answer.
@@ -73,7 +73,7 @@ public final class QuietWatchMetrics implements AutoCloseable {
     public void bind(DaemonStats stats, Clock clock) {
         InputMeters.bind(registry, stats.inputs());
         PipelineMeters.bind(registry, stats, clock);
-        SinkMeters.bind(registry, stats.outbox());
+        sinks = SinkMeters.bind(registry, stats.outbox());
     }
 
     /**
@@ -100,11 +100,6 @@ public final class QuietWatchMetrics implements AutoCloseable {
         reloads.get(result).increment();
     }
 
-    /** The registry, for meters of parts added later. */
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     /** The metrics in Prometheus text format. */
     public String scrape() {
         return scrape(null).body();
@@ -118,6 +113,10 @@ public final class QuietWatchMetrics implements AutoCloseable {
         RuleMeters r = rules;
         if (r != null) {
             r.refresh();
+        }
+        SinkMeters s = sinks;
+        if (s != null) {
+            s.refresh();
         }
         String type = accept != null && accept.toLowerCase(Locale.ROOT).contains("application/openmetrics-text")
                 ? OPENMETRICS : TEXT;

@@ -11,11 +11,10 @@ import io.quietwatch.event.IpAddresses;
  */
 final class CefEndpoints {
     private static final int MAX_PORT = 0xffff;
-    private static final String UNSPECIFIED = "0.0.0.0";
 
     final String sourceIp;
     final String destinationIp;
-    /** The addresses' IPv4 values, -1 when not IPv4. */
+    /** The addresses' IPv4 values, -1 when the address is null (absent, unreadable) or not IPv4. */
     final long sourceIpv4;
     final long destinationIpv4;
     final Integer sourcePort;
@@ -62,13 +61,13 @@ final class CefEndpoints {
                 destinationIp == null ? -1 : destinationIpv4, sourcePort, destinationPort, problem);
     }
 
-    /** The address, read once: an IPv4 value ({@code ipv4}, 0 is the unspecified address) is copied without a second parse. */
+    /**
+     * The address, read once: an IPv4 value ({@code ipv4}) is copied without a second parse. Only the text
+     * {@code 0.0.0.0} is the absent address; another spelling of the value 0 ({@code 000.0.0.0}) is kept.
+     */
     private static String address(CefFields f, int id, long ipv4) {
-        if (ipv4 >= 0) {
-            return ipv4 == 0 ? null : f.line().substring(f.from(id), f.to(id));
-        }
-        String a = f.address(id);
-        return a == null || a.equals(UNSPECIFIED) ? null : a;
+        String a = f.from(id) == CefFields.ABSENT ? null : IpAddresses.literal(f.line(), f.from(id), f.to(id), ipv4);
+        return a == null || ipv4 == 0 && f.unspecifiedAddress(id) ? null : a;
     }
 
     private static long ipv4(CefFields f, int id) {

@@ -87,10 +87,8 @@ public final class CheckPointParser implements EventParser {
             return ParseResult.NOT_MINE;
         }
         String host = m.hostname() != null ? m.hostname() : r.text(CheckPointKeys.ORIGIN);
-        // The usual epoch number is read in place; anything else (a stamp, escapes) goes through its text.
-        long epoch = r.number(CheckPointKeys.TIME, Long.MAX_VALUE);
-        long time = epoch >= 0 ? EpochUnits.millis(epoch) : epoch == -1 ? SyslogMessage.NO_TIMESTAMP
-                : CheckPointValues.epochMillis(r.text(CheckPointKeys.TIME), context.defaultZone());
+        // the usual epoch number is read in place; only a stamp is copied
+        long time = r.epochMillis(CheckPointKeys.TIME, context.defaultZone());
         if (time == SyslogMessage.NO_TIMESTAMP) {
             time = m.hasTimestamp() ? m.timestamp() : context.clock().millis();
         }

@@ -1,8 +1,8 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 
 /**
@@ -194,7 +194,7 @@ final class CheckPointRecord {
             return null;
         }
         lastIpv4 = IpAddresses.parseIpv4(s, trimFrom, trimTo);
-        String a = lastIpv4 >= 0 ? s.substring(trimFrom, trimTo) : IpAddresses.literal(s, trimFrom, trimTo);
+        String a = IpAddresses.literal(s, trimFrom, trimTo, lastIpv4);
         if (a == null) {
             bad[0] = true;
         }
@@ -203,14 +203,12 @@ final class CheckPointRecord {
 
     /** The IP protocol keyword of the value (a number or a name), or null when absent or blank. */
     String transport() {
-        if (!trim(CheckPointKeys.PROTO)) {
-            return null;
-        }
-        return switch (IanaProtocols.number(s, trimFrom, trimTo)) {
-            case 2 -> "igmp";
-            case 112 -> "vrrp";
-            default -> IanaProtocols.name(s, trimFrom, trimTo);
-        };
+        return trim(CheckPointKeys.PROTO) ? CheckPointValues.transport(s, trimFrom, trimTo) : null;
+    }
+
+    /** Epoch milliseconds of a time field ({@link CheckPointValues#epochMillis}); no time when absent or blank. */
+    long epochMillis(int id, ZoneId zone) {
+        return trim(id) ? CheckPointValues.epochMillis(s, trimFrom, trimTo, zone) : SyslogMessage.NO_TIMESTAMP;
     }
 
     /** Nanoseconds of a duration in whole seconds or {@code [h:]mm:ss}; -1 when absent or neither. */

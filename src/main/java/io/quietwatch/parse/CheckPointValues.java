@@ -1,5 +1,6 @@
 package io.quietwatch.parse;
 
+import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.LogEvent;
 
 import java.time.ZoneId;
@@ -49,18 +50,17 @@ final class CheckPointValues {
     }
 
     /**
-     * Epoch milliseconds of a {@code time} value, or {@link SyslogMessage#NO_TIMESTAMP}. Epoch numbers
-     * are told apart by size: seconds, milliseconds, microseconds or nanoseconds; a stamp without a zone
-     * is in {@code zone}.
+     * Epoch milliseconds of a {@code time} value in {@code s[from, to)}, or {@link SyslogMessage#NO_TIMESTAMP}.
+     * Epoch numbers are told apart by size: seconds, milliseconds, microseconds or nanoseconds; a stamp
+     * without a zone is in {@code zone}. An escape (a backslash) can be in neither, so the range is read
+     * as written.
      */
-    static long epochMillis(String value, ZoneId zone) {
-        if (value == null) {
-            return SyslogMessage.NO_TIMESTAMP;
-        }
-        long n = Digits.value(value, 0, value.length(), Long.MAX_VALUE);
+    static long epochMillis(String s, int from, int to, ZoneId zone) {
+        long n = Digits.value(s, from, to, Long.MAX_VALUE);
         if (n >= 0) {
             return EpochUnits.millis(n);
         }
+        String value = s.substring(from, to);
         SyslogStamp stamp = new SyslogStamp();
         int end = stamp.readIso(value, 0);
         if (end != value.length()) {
@@ -68,6 +68,18 @@ final class CheckPointValues {
         }
         // the stamp has a year, so no clock is needed to place it
         return stamp.epochMillis(zone, LOCAL_TIME, null);
+    }
+
+    /**
+     * The IP protocol keyword of {@code s[from, to)}, a number or a name: IANA's keyword, and {@code igmp}
+     * and {@code vrrp} for protocols 2 and 112, which Check Point logs by number.
+     */
+    static String transport(String s, int from, int to) {
+        return switch (IanaProtocols.number(s, from, to)) {
+            case 2 -> "igmp";
+            case 112 -> "vrrp";
+            default -> IanaProtocols.name(s, from, to);
+        };
     }
 
     /** Nanoseconds of a duration in {@code s[from, to)}, whole seconds or {@code [h:]mm:ss}; -1 when it is neither. */

@@ -165,14 +165,14 @@ final class FortigateFields {
         int packedEnd = Math.min(start + FortigateKeys.packed(), n);
         long low = 0;
         long high = 0;
-        // key characters are ASCII: packed as they are, the first eight into one code, the rest into the other
+        // the first eight key characters into one code, the rest into the other
         while (i < packedEnd && keyChar(c = s.charAt(i))) {
-            low = low << 8 | c;
+            low = FortigateKeys.next(low, c);
             i++;
         }
         if (i == packedEnd) {
             while (i < n && keyChar(c = s.charAt(i))) {
-                high = high << 8 | c;
+                high = FortigateKeys.next(high, c);
                 i++;
             }
         }

@@ -50,10 +50,10 @@ final class FortigateNetwork {
     /** Reads the shared fields into {@code b}; unreadable values are recorded on {@code f}. */
     static void apply(FortigateFields f, LogEventBuilder b) {
         long srcIpv4 = FortigateValues.ipv4(f, SRCIP);
-        b.sourceIp(srcIpv4 >= 0 ? f.line().substring(f.from(SRCIP), f.to(SRCIP)) : address(f, SRCIP), srcIpv4)
+        b.sourceIp(address(f, SRCIP, srcIpv4), srcIpv4)
                 .sourcePort(port(f, SRCPORT));
         long dstIpv4 = FortigateValues.ipv4(f, DSTIP);
-        b.destinationIp(dstIpv4 >= 0 ? f.line().substring(f.from(DSTIP), f.to(DSTIP)) : address(f, DSTIP), dstIpv4)
+        b.destinationIp(address(f, DSTIP, dstIpv4), dstIpv4)
                 .destinationPort(port(f, DSTPORT))
                 .transport(transport(f))
                 .ingressInterface(f.text(SRCINTF))

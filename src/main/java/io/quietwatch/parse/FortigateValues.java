@@ -46,7 +46,15 @@ final class FortigateValues {
 
     /** An IP address literal, or null when blank; anything else is an error. */
     static String address(FortigateFields f, int id) {
-        String a = addressOrNull(f, id);
+        return checked(f, id, addressOrNull(f, id));
+    }
+
+    /** As {@link #address(FortigateFields, int)} when the value's {@link #ipv4} has already been read. */
+    static String address(FortigateFields f, int id, long ipv4) {
+        return checked(f, id, f.has(id) ? IpAddresses.literal(f.line(), f.from(id), f.to(id), ipv4) : null);
+    }
+
+    private static String checked(FortigateFields f, int id, String a) {
         if (a == null && f.has(id)) {
             f.fail(id, "is not an IP address");
         }

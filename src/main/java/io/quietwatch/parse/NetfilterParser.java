@@ -45,12 +45,12 @@ public final class NetfilterParser implements EventParser {
         }
         // an IPv4 value read here is handed to the event builder, which then need not parse it again
         long srcV4 = ipv4(s, f.srcFrom, f.srcTo);
-        String src = srcV4 >= 0 ? s.substring(f.srcFrom, f.srcTo) : address(s, f.srcFrom, f.srcTo);
+        String src = address(s, f.srcFrom, f.srcTo, srcV4);
         if (src == null && f.srcFrom != ABSENT) {
             return ParseResult.malformed("SRC is not an IP address");
         }
         long dstV4 = ipv4(s, f.dstFrom, f.dstTo);
-        String dst = dstV4 >= 0 ? s.substring(f.dstFrom, f.dstTo) : address(s, f.dstFrom, f.dstTo);
+        String dst = address(s, f.dstFrom, f.dstTo, dstV4);
         if (dst == null && f.dstFrom != ABSENT) {
             return ParseResult.malformed("DST is not an IP address");
         }
@@ -158,8 +158,8 @@ public final class NetfilterParser implements EventParser {
         return from == ABSENT ? -1 : IpAddresses.parseIpv4(s, from, to);
     }
 
-    private static String address(String s, int from, int to) {
-        return from == ABSENT ? null : IpAddresses.literal(s, from, to);
+    private static String address(String s, int from, int to, long ipv4) {
+        return from == ABSENT ? null : IpAddresses.literal(s, from, to, ipv4);
     }
 
     private static String text(String s, int from, int to) {

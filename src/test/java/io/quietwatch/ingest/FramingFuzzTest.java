@@ -32,7 +32,7 @@ class FramingFuzzTest {
         long receivedBefore = ENDPOINT.counters().received.sum();
         List<RawMessage> messages = new ArrayList<>();
         EmbeddedChannel ch = new EmbeddedChannel(new SyslogFramingRouter(MAX, ENDPOINT.counters()),
-                new FrameHandoffHandler(ENDPOINT, messages::add), TRACKER);
+                new FrameHandoffHandler(ENDPOINT, new GuardedHandoff(messages::add)), TRACKER);
         long sent = 0;
         while (data.remainingBytes() > 0 && ch.isOpen()) {
             byte[] piece = data.consumeBytes(data.consumeInt(1, 80));

@@ -20,7 +20,7 @@ class SyslogFramingRouterTest {
 
     private EmbeddedChannel connection() {
         MessageHandoff handoff = m -> !refuse && messages.add(m);
-        return new EmbeddedChannel(new SyslogFramingRouter(100, counters), new FrameHandoffHandler(endpoint, handoff),
+        return new EmbeddedChannel(new SyslogFramingRouter(100, counters), new FrameHandoffHandler(endpoint, new GuardedHandoff(handoff)),
                 new TcpConnectionTracker(endpoint));
     }
 
@@ -113,9 +113,9 @@ class SyslogFramingRouterTest {
     @Test
     void aHandoffThatThrowsCostsOneMessageNotTheConnection() {
         EmbeddedChannel ch = new EmbeddedChannel(new SyslogFramingRouter(100, counters),
-                new FrameHandoffHandler(endpoint, m -> {
+                new FrameHandoffHandler(endpoint, new GuardedHandoff(m -> {
                     throw new IllegalStateException("queue broken");
-                }), new TcpConnectionTracker(endpoint));
+                })), new TcpConnectionTracker(endpoint));
         ch.writeInbound(buf("a\nb\n"));
         assertThat(counters.dropped.sum()).isEqualTo(2);
         assertThat(ch.isOpen()).isTrue();

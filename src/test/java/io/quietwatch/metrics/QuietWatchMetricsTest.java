@@ -87,6 +87,7 @@ class QuietWatchMetricsTest {
         t.refusedConnections.add(6);
         t.tlsFailures.add(7);
         t.rejectedSenders.add(8);
+        t.backpressurePauses.add(10);
         t.connections.set(3);
 
         List<AlertSink> sinks = List.of(metrics.timed(new ScriptedSink("file", AlertSink.Delivery.delivered(0))),
@@ -133,6 +134,7 @@ class QuietWatchMetricsTest {
                 "quietwatch_input_refused_connections_total{input=\"tcp-in\",protocol=\"tcp\"} 6.0",
                 "quietwatch_input_tls_failures_total{input=\"tcp-in\",protocol=\"tcp\"} 7.0",
                 "quietwatch_input_rejected_senders_total{input=\"tcp-in\",protocol=\"tcp\"} 8.0",
+                "quietwatch_input_backpressure_pauses_total{input=\"tcp-in\",protocol=\"tcp\"} 10.0",
                 "quietwatch_input_connections{input=\"tcp-in\",protocol=\"tcp\"} 3.0",
                 "quietwatch_parser_parsed_total{format=\"auto\",input=\"udp-in\"} 9.0",
                 "quietwatch_parser_unparsed_total{format=\"auto\",input=\"udp-in\"} 3.0",

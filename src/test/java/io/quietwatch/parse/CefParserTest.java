@@ -159,6 +159,16 @@ class CefParserTest {
     }
 
     @Test
+    void onlyTheTextZeroAddressIsAbsent() {
+        LogEvent unspecified = event(SyslogMessage.bare(HEADER + "src=0.0.0.0 dst=198.51.100.9"), FixtureCases.CONTEXT);
+        LogEvent padded = event(SyslogMessage.bare(HEADER + "src=000.0.0.0 dst=198.51.100.9"), FixtureCases.CONTEXT);
+
+        assertThat(unspecified.sourceIp()).isNull();
+        assertThat(padded.sourceIp()).isEqualTo("000.0.0.0");
+        assertThat(padded.destinationIp()).isEqualTo("198.51.100.9");
+    }
+
+    @Test
     void cutHeaderReasonSaysHowFarItGot() {
         ParseResult r = parser.parse(SyslogMessage.bare("CEF:0|Acme|Gate|1.0"), FixtureCases.CONTEXT);
 
