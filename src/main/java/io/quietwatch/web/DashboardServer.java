@@ -3,6 +3,7 @@ package io.quietwatch.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.quietwatch.config.DashboardConfig;
 import io.quietwatch.config.TlsConfig;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLParameters;
 
 /**
  * The dashboard's web server: the page and its files, the JSON API under {@code /api/}, {@code /health}
@@ -60,7 +63,15 @@ public final class DashboardServer implements AutoCloseable {
                 HttpsServer s = HttpsServer.create(at, 64);
                 s.setHttpsConfigurator(new HttpsConfigurator(TlsServerContext.jdk("dashboard",
                         new TlsConfig(home.resolve(config.tls().certFile()).toString(),
-                                home.resolve(config.tls().keyFile()).toString(), null, null))));
+                                home.resolve(config.tls().keyFile()).toString(), null, null))) {
+                    @Override
+                    public void configure(HttpsParameters params) {
+                        // TLS 1.2 and 1.3 only, as the syslog inputs
+                        SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                        p.setProtocols(TlsServerContext.PROTOCOLS.toArray(String[]::new));
+                        params.setSSLParameters(p);
+                    }
+                });
                 server = s;
             } else {
                 server = HttpServer.create(at, 64);
