@@ -2,27 +2,23 @@ package io.quietwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,16 +113,13 @@ class OutboxRestartIT {
         Path out = tmp.resolve("daemon.out");
         daemon = start(config, out);
         int port = udpPort(out, 1);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
-        String now = f.format(ZonedDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-        try (DatagramSocket s = new DatagramSocket()) {
-            for (int i = 1; i <= ALERTS; i++) {
-                byte[] b = ("<166>" + now + " fw1 : %ASA-6-302014: Teardown TCP connection " + (500 + i)
-                        + " for outside:192.0.2." + i + "/443 to inside:10.7.0." + i + "/40000 duration 3:00:00 bytes 99 TCP FINs")
-                        .getBytes(StandardCharsets.UTF_8);
-                s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
-            }
+        Instant now = Instant.now();
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= ALERTS; i++) {
+            lines.add(SyslogLines.asa(now, "%ASA-6-302014: Teardown TCP connection " + (500 + i)
+                    + " for outside:192.0.2." + i + "/443 to inside:10.7.0." + i + "/40000 duration 3:00:00 bytes 99 TCP FINs"));
         }
+        SyslogLines.sendUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), lines);
         // the file sink has them all, so they are in the outbox; the webhook has failed on the first
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(alerts) && Files.readAllLines(alerts).size() == ALERTS);
         assertThat(alertIdsByKey).isEmpty();
