@@ -9,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -38,8 +34,6 @@ import static org.awaitility.Awaitility.await;
  * ({@code max_future_skew_seconds}), so hours pass in seconds.
  */
 class StateRestartIT {
-    private static final Path LAUNCHER = Path.of("bin/quietwatch").toAbsolutePath();
-    private static final Pattern UDP = Pattern.compile("UDP input (\\S+) listening on \\S*:(\\d+)");
     private static final String TUNNEL_HOST = "10.1.2.7";
 
     @TempDir
@@ -151,25 +145,14 @@ class StateRestartIT {
     }
 
     private Process start() throws IOException {
-        return new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        return LauncherDaemon.start(config, out);
     }
 
     private int udpPort(int occurrence) {
-        int[] port = {0};
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
-            Matcher m = UDP.matcher(Files.readString(out));
-            int n = 0;
-            while (m.find()) {
-                if (++n == occurrence) {
-                    port[0] = Integer.parseInt(m.group(2));
-                }
-            }
-            return port[0] > 0;
-        });
+        int port = LauncherDaemon.udpPort(out, occurrence, Duration.ofSeconds(120));
         // a stop before the daemon has finished starting is not a clean stop: wait for it
         await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(out).split("QuietWatch running", -1).length > occurrence);
-        return port[0];
+        return port;
     }
 
     /** An ASA line stamped {@code minutes} after the test's start. */
@@ -184,7 +167,7 @@ class StateRestartIT {
     }
 
     private static void send(int port, String... lines) throws IOException {
-        SyslogLines.sendUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), List.of(lines));
+        LauncherDaemon.send(port, List.of(lines));
     }
 
     /**
