@@ -41,7 +41,7 @@ class MetricsIT {
     Path home;
     private Daemon daemon;
 
-    private Daemon start(boolean metricsOpen) throws Exception {
+    private void start(boolean metricsOpen) throws Exception {
         QuietWatchConfig config = new QuietWatchConfig(
                 List.of(new InputConfig("udp-in", "udp", "127.0.0.1", 0, "auto", "UTC", null, null, null),
                         new InputConfig("tcp-in", "tcp", "127.0.0.1", 0, "cisco-asa", "UTC", null, null, null)),
@@ -49,7 +49,6 @@ class MetricsIT {
                 new DeadLetterConfig("var/deadletter.log", 100), List.of(new FileSinkConfig("file", "var/alerts.jsonl")),
                 null, null, new AdminConfig(true, "127.0.0.1", 0, metricsOpen), Map.of(), 60, null);
         daemon = Daemon.start(config, home, Clock.systemUTC(), false);
-        return daemon;
     }
 
     @AfterEach
