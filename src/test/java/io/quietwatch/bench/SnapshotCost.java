@@ -1,6 +1,5 @@
 package io.quietwatch.bench;
 
-import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.engine.EngineState;
 import io.quietwatch.engine.RoutedAlerts;
 import io.quietwatch.engine.RuleEngine;
@@ -10,6 +9,7 @@ import io.quietwatch.parse.ParseContext;
 import io.quietwatch.parse.ParseResult;
 import io.quietwatch.state.Snapshot;
 import io.quietwatch.state.SnapshotFile;
+import io.quietwatch.state.StateKeeper;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a state snapshot costs after a long replay: replays a log file through the shipped rules (as
@@ -51,28 +50,20 @@ public final class SnapshotCost {
             }
             System.out.printf("replayed %d lines in %.1f s, engine time %s%n", lines, (System.nanoTime() - t0) / 1e9,
                     java.time.Instant.ofEpochMilli(engine.currentTime()));
-            AlertRouter router = routed.router();
+            // as the daemon copies: one rule file's tables per step, then the rest
+            StateKeeper.Capture capture = StateKeeper.of(engine, routed.router(), Clock.systemUTC());
             Snapshot s = null;
             for (int i = 0; i < 5; i++) {
-                // as the daemon copies: one rule file's tables per step, then the rest
                 long c0 = System.nanoTime();
-                long longest = 0;
-                List<EngineState.Table> tables = new ArrayList<>();
-                for (var step : engine.exportSteps()) {
-                    long p0 = System.nanoTime();
-                    tables.addAll(step.get());
-                    longest = Math.max(longest, System.nanoTime() - p0);
-                }
-                long p0 = System.nanoTime();
-                s = new Snapshot(System.currentTimeMillis(), engine.exportState(tables), router.memory());
+                LongestStep steps = new LongestStep();
+                s = capture.take(steps);
                 long c1 = System.nanoTime();
-                longest = Math.max(longest, c1 - p0);
                 long bytes = file.write(s);
                 long c2 = System.nanoTime();
                 System.out.printf("snapshot %d: %d rows (%d table rows in %d tables, %d active hosts, %d incidents), copy %.0f ms "
                                 + "(longest step %.0f ms), write %.0f ms, %d bytes%n", i + 1, s.rows(), s.engine().rowCount(),
                         s.engine().tables().size(), s.engine().activeHosts().size(), s.router().incidents().size(), (c1 - c0) / 1e6,
-                        longest / 1e6, (c2 - c1) / 1e6, bytes);
+                        steps.longest / 1e6, (c2 - c1) / 1e6, bytes);
             }
             for (EngineState.Table t : s.engine().tables()) {
                 System.out.printf("  %-24s %d rows%n", t.name(), t.rows().size());
@@ -90,6 +81,19 @@ public final class SnapshotCost {
             fresh.router().restore(s.router());
             long r2 = System.nanoTime();
             System.out.printf("restore: read %.0f ms, into the engine and router %.0f ms%n", (r1 - r0) / 1e6, (r2 - r1) / 1e6);
+        }
+    }
+
+    /** Runs each part of a capture here and then, keeping the longest part's time in nanoseconds. */
+    private static final class LongestStep implements StateKeeper.EngineThread {
+        long longest;
+
+        @Override
+        public <T> T call(Supplier<T> part) {
+            long p0 = System.nanoTime();
+            T result = part.get();
+            longest = Math.max(longest, System.nanoTime() - p0);
+            return result;
         }
     }
 }

@@ -2,34 +2,26 @@ package io.quietwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,8 +31,6 @@ import static org.awaitility.Awaitility.await;
  * comes back: every alert arrives, and each idempotency key stands for exactly one alert.
  */
 class OutboxRestartIT {
-    private static final Path LAUNCHER = Path.of("bin/quietwatch").toAbsolutePath();
-    private static final Pattern UDP = Pattern.compile("UDP input (\\S+) listening on \\S*:(\\d+)");
     private static final int ALERTS = 12;
 
     @TempDir
@@ -59,26 +49,6 @@ class OutboxRestartIT {
         if (peer != null) {
             peer.stop(0);
         }
-    }
-
-    private Process start(Path config, Path out) throws IOException {
-        return new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
-    }
-
-    private int udpPort(Path out, int occurrence) {
-        int[] port = {0};
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            Matcher m = UDP.matcher(Files.readString(out));
-            int n = 0;
-            while (m.find()) {
-                if (++n == occurrence) {
-                    port[0] = Integer.parseInt(m.group(2));
-                }
-            }
-            return port[0] > 0;
-        });
-        return port[0];
     }
 
     @Test
@@ -115,26 +85,23 @@ class OutboxRestartIT {
                 """.formatted(tmp.resolve("dead.log"), tmp.resolve("outbox"), alerts, peer.getAddress().getPort(),
                         tmp.resolve("state.json.gz")));
         Path out = tmp.resolve("daemon.out");
-        daemon = start(config, out);
-        int port = udpPort(out, 1);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
-        String now = f.format(ZonedDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-        try (DatagramSocket s = new DatagramSocket()) {
-            for (int i = 1; i <= ALERTS; i++) {
-                byte[] b = ("<166>" + now + " fw1 : %ASA-6-302014: Teardown TCP connection " + (500 + i)
-                        + " for outside:192.0.2." + i + "/443 to inside:10.7.0." + i + "/40000 duration 3:00:00 bytes 99 TCP FINs")
-                        .getBytes(StandardCharsets.UTF_8);
-                s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
-            }
+        daemon = LauncherDaemon.start(config, out);
+        int port = LauncherDaemon.udpPort(out, 1, Duration.ofSeconds(90));
+        Instant now = Instant.now();
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= ALERTS; i++) {
+            lines.add(SyslogLines.asa(now, "%ASA-6-302014: Teardown TCP connection " + (500 + i)
+                    + " for outside:192.0.2." + i + "/443 to inside:10.7.0." + i + "/40000 duration 3:00:00 bytes 99 TCP FINs"));
         }
+        LauncherDaemon.send(port, lines);
         // the file sink has them all, so they are in the outbox; the webhook has failed on the first
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(alerts) && Files.readAllLines(alerts).size() == ALERTS);
         assertThat(alertIdsByKey).isEmpty();
         daemon.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        daemon = start(config, out);
-        udpPort(out, 2);
+        daemon = LauncherDaemon.start(config, out);
+        LauncherDaemon.udpPort(out, 2, Duration.ofSeconds(90));
         up.set(true);
         await().atMost(Duration.ofSeconds(60)).until(() -> alertIdsByKey.size() == ALERTS);
         Map<String, String> idOfKey = new HashMap<>();

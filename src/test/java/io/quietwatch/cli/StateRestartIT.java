@@ -2,32 +2,23 @@ package io.quietwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -43,9 +34,6 @@ import static org.awaitility.Awaitility.await;
  * ({@code max_future_skew_seconds}), so hours pass in seconds.
  */
 class StateRestartIT {
-    private static final Path LAUNCHER = Path.of("bin/quietwatch").toAbsolutePath();
-    private static final Pattern UDP = Pattern.compile("UDP input (\\S+) listening on \\S*:(\\d+)");
-    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
     private static final String TUNNEL_HOST = "10.1.2.7";
 
     @TempDir
@@ -157,30 +145,19 @@ class StateRestartIT {
     }
 
     private Process start() throws IOException {
-        return new ProcessBuilder(LAUNCHER.toString(), "run", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        return LauncherDaemon.start(config, out);
     }
 
     private int udpPort(int occurrence) {
-        int[] port = {0};
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
-            Matcher m = UDP.matcher(Files.readString(out));
-            int n = 0;
-            while (m.find()) {
-                if (++n == occurrence) {
-                    port[0] = Integer.parseInt(m.group(2));
-                }
-            }
-            return port[0] > 0;
-        });
+        int port = LauncherDaemon.udpPort(out, occurrence, Duration.ofSeconds(120));
         // a stop before the daemon has finished starting is not a clean stop: wait for it
         await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(out).split("QuietWatch running", -1).length > occurrence);
-        return port[0];
+        return port;
     }
 
     /** An ASA line stamped {@code minutes} after the test's start. */
     private String asa(long minutes, String body) {
-        return "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(t0.plusSeconds(minutes * 60), ZoneOffset.UTC)) + " fw1 : " + body;
+        return SyslogLines.asa(t0.plusSeconds(minutes * 60), body);
     }
 
     /** Unrelated traffic (DNS) that moves the engine clock to {@code minutes} after the start. */
@@ -190,12 +167,7 @@ class StateRestartIT {
     }
 
     private static void send(int port, String... lines) throws IOException {
-        try (DatagramSocket s = new DatagramSocket()) {
-            for (String line : lines) {
-                byte[] b = line.getBytes(StandardCharsets.UTF_8);
-                s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
-            }
-        }
+        LauncherDaemon.send(port, List.of(lines));
     }
 
     /**

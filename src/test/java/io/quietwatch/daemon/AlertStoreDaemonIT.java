@@ -9,30 +9,22 @@ import io.quietwatch.config.DeadLetterConfig;
 import io.quietwatch.config.EngineConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
-import io.quietwatch.store.AlertStore;
 import io.quietwatch.store.AlertStore.AlertQuery;
+import io.quietwatch.store.AlertStore;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +37,6 @@ import static org.awaitility.Awaitility.await;
  * restart of the daemon.
  */
 class AlertStoreDaemonIT {
-    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
 
     @TempDir
     Path home;
@@ -154,30 +145,13 @@ class AlertStoreDaemonIT {
     }
 
     private JsonNode adminStats() throws Exception {
-        String token = Files.readString(home.resolve("var/admin.token")).strip();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + daemon.adminPort() + "/stats"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(AdminRequests.request(home, daemon.adminPort(), "/stats").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body());
     }
 
     private static void sendTunnel(InetSocketAddress udp) throws Exception {
-        Instant end = Instant.now();
-        Instant start = end.minusSeconds(7200 + 7);
-        String built = asa(start, "%ASA-6-302013: Built outbound TCP connection 4242 for outside:203.0.113.80/443 "
-                + "(203.0.113.80/443) to inside:10.1.2.3/51515 (198.51.100.1/51515)");
-        String teardown = asa(end, "%ASA-6-302014: Teardown TCP connection 4242 for outside:203.0.113.80/443 "
-                + "to inside:10.1.2.3/51515 duration 2:00:07 bytes 1234567 TCP FINs");
-        try (DatagramSocket socket = new DatagramSocket()) {
-            for (String m : List.of(built, teardown)) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                socket.send(new DatagramPacket(b, b.length, udp));
-            }
-        }
-    }
-
-    private static String asa(Instant t, String body) {
-        return "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(t, ZoneOffset.UTC)) + " fw1 : " + body;
+        SyslogLines.sendUdp(udp, SyslogLines.closedTunnel(Instant.now()));
     }
 }

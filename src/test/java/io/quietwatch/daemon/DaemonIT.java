@@ -2,12 +2,13 @@ package io.quietwatch.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quietwatch.alert.sink.file.FileSinkConfig;
 import io.quietwatch.config.AdminConfig;
 import io.quietwatch.config.DeadLetterConfig;
 import io.quietwatch.config.EngineConfig;
-import io.quietwatch.alert.sink.file.FileSinkConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.quietwatch.testing.SyslogLines.asa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +43,6 @@ import static org.awaitility.Awaitility.await;
  * alert comes out, the garbage is counted and dead-lettered, and nothing else is lost.
  */
 class DaemonIT {
-    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -64,20 +65,14 @@ class DaemonIT {
         daemon.close();
     }
 
-    private static String asa(Instant t, String body) {
-        return "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(t, ZoneOffset.UTC)) + " fw1 : " + body;
-    }
-
     @Test
     void longSessionOverEveryFramingGivesExactlyOneAlert() throws Exception {
         InetSocketAddress udp = daemon.inputAddresses().get(0);
         InetSocketAddress tcp = daemon.inputAddresses().get(1);
         Instant end = Instant.now();
-        Instant start = end.minusSeconds(7200 + 7);
-        String built = asa(start, "%ASA-6-302013: Built outbound TCP connection 4242 for outside:203.0.113.80/443 "
-                + "(203.0.113.80/443) to inside:10.1.2.3/51515 (198.51.100.1/51515)");
-        String teardown = asa(end, "%ASA-6-302014: Teardown TCP connection 4242 for outside:203.0.113.80/443 "
-                + "to inside:10.1.2.3/51515 duration 2:00:07 bytes 1234567 TCP FINs");
+        List<String> tunnel = SyslogLines.closedTunnel(end);
+        String built = tunnel.get(0);
+        String teardown = tunnel.get(1);
         String shortOne = asa(end, "%ASA-6-302014: Teardown TCP connection 4243 for outside:203.0.113.81/443 "
                 + "to inside:10.1.2.4/51516 duration 0:00:07 bytes 1234 TCP FINs");
         String iptables = "<4>" + DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ROOT)
@@ -85,19 +80,8 @@ class DaemonIT {
                 + " gw1 kernel: [ 1234.567890] [UFW BLOCK] IN=eth0 OUT= SRC=198.51.100.9 DST=10.1.2.3 LEN=40 TOS=0x00 "
                 + "PREC=0x00 TTL=240 ID=54321 PROTO=TCP SPT=51234 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0";
 
-        try (DatagramSocket socket = new DatagramSocket()) {
-            for (String m : List.of(built, "garbage over udp \u0000 with a NUL", shortOne)) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                socket.send(new DatagramPacket(b, b.length, udp));
-            }
-        }
-        try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
-            for (String m : List.of(iptables, teardown)) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                out.write((b.length + " ").getBytes(StandardCharsets.US_ASCII));
-                out.write(b);
-            }
-        }
+        SyslogLines.sendUdp(udp, List.of(built, "garbage over udp \u0000 with a NUL", shortOne));
+        SyslogLines.sendOctetCounted(tcp, List.of(iptables, teardown));
         try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
             out.write("more garbage over tcp\r\n\u00ff\u00fe not utf-8\n".getBytes(StandardCharsets.ISO_8859_1));
         }
@@ -190,16 +174,11 @@ class DaemonIT {
                 .startsWith("\u001b[31mred\u001b[0m\r\nNov 26 10:00:00 forged-host"));
 
         Instant end = Instant.now();
-        try (DatagramSocket socket = new DatagramSocket()) {
-            for (String m : List.of(
-                    asa(end.minusSeconds(7300), "%ASA-6-302013: Built outbound TCP connection 77 for outside:203.0.113.90/443 "
-                            + "(203.0.113.90/443) to inside:10.1.2.7/50000 (198.51.100.1/50000)"),
-                    asa(end, "%ASA-6-302014: Teardown TCP connection 77 for outside:203.0.113.90/443 "
-                            + "to inside:10.1.2.7/50000 duration 2:01:40 bytes 999 TCP FINs"))) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                socket.send(new DatagramPacket(b, b.length, udp));
-            }
-        }
+        SyslogLines.sendUdp(udp, List.of(
+                asa(end.minusSeconds(7300), "%ASA-6-302013: Built outbound TCP connection 77 for outside:203.0.113.90/443 "
+                        + "(203.0.113.90/443) to inside:10.1.2.7/50000 (198.51.100.1/50000)"),
+                asa(end, "%ASA-6-302014: Teardown TCP connection 77 for outside:203.0.113.90/443 "
+                        + "to inside:10.1.2.7/50000 duration 2:01:40 bytes 999 TCP FINs")));
         Path alerts = home.resolve("var/alerts.jsonl");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(alerts) && Files.readAllLines(alerts).stream()
                 .anyMatch(l -> l.contains("\"http-tunnel\"") && l.contains("10.1.2.7")));

@@ -9,6 +9,7 @@ import io.quietwatch.config.DeadLetterConfig;
 import io.quietwatch.config.EngineConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
+import io.quietwatch.testing.SyslogLines;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
@@ -19,25 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +44,6 @@ import static org.awaitility.Awaitility.await;
  * /reload}; a module with a table keeps its rows while another file is reloaded.
  */
 class RuleReloadIT {
-    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
     private static final String PORT_RULE = """
             // alerts on one destination port
             module it.port;
@@ -106,13 +97,10 @@ class RuleReloadIT {
     }
 
     private void send(String host, int port) throws Exception {
-        String m = "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)) + " fw1 : %ASA-6-302013: "
+        String m = SyslogLines.asa(Instant.now(), "%ASA-6-302013: "
                 + "Built outbound TCP connection " + connection.incrementAndGet() + " for outside:203.0.113.80/" + port
-                + " (203.0.113.80/" + port + ") to inside:" + host + "/51515 (198.51.100.1/51515)";
-        byte[] b = m.getBytes(StandardCharsets.UTF_8);
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.send(new DatagramPacket(b, b.length, daemon.inputAddresses().get(0)));
-        }
+                + " (203.0.113.80/" + port + ") to inside:" + host + "/51515 (198.51.100.1/51515)");
+        SyslogLines.sendUdp(daemon.inputAddresses().get(0), List.of(m));
     }
 
     private List<String> alertHosts(String rule) throws Exception {
@@ -134,9 +122,7 @@ class RuleReloadIT {
     }
 
     private JsonNode admin(String method, String path) throws Exception {
-        String token = Files.readString(home.resolve("var/admin.token")).strip();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + daemon.adminPort() + path)).header("Authorization", "Bearer " + token)
+        HttpResponse<String> r = HttpClient.newHttpClient().send(AdminRequests.request(home, daemon.adminPort(), path)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return ((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(r.body())).put("http_status", r.statusCode());
     }

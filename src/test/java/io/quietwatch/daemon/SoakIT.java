@@ -9,6 +9,7 @@ import io.quietwatch.config.DeadLetterConfig;
 import io.quietwatch.config.EngineConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +20,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.quietwatch.testing.SyslogLines.asa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +48,6 @@ import static org.awaitility.Awaitility.await;
  * every planted incident.
  */
 class SoakIT {
-    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
     private static final long FLOOD_MILLIS = 60_000;
     private static final long HEAP_GROWTH_BOUND = 256L << 20;
 
@@ -72,15 +68,6 @@ class SoakIT {
         if (daemon != null) {
             daemon.close();
         }
-    }
-
-    private static String asa(Instant t, String body) {
-        return "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(t, ZoneOffset.UTC)) + " fw1 : " + body;
-    }
-
-    private static byte[] octetCounted(String msg) {
-        byte[] b = msg.getBytes(StandardCharsets.UTF_8);
-        return (b.length + " " + msg).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -105,13 +92,9 @@ class SoakIT {
 
         // planted before the flood: a web session opened two hours ago and still open
         Instant now = Instant.now();
-        try (Socket planter = new Socket(tcp.getAddress(), tcp.getPort())) {
-            OutputStream out = planter.getOutputStream();
-            out.write(octetCounted(asa(now.minusSeconds(7200), "%ASA-6-302013: Built outbound TCP connection 99001 for "
-                    + "outside:203.0.113.81/443 (203.0.113.81/443) to inside:10.250.0.3/40001 (198.51.100.1/40001)")));
-            out.flush();
-            await().atMost(Duration.ofSeconds(20)).until(() -> (long) daemon.stats().snapshot(0).get("processed") >= 1);
-        }
+        SyslogLines.sendOctetCounted(tcp, List.of(asa(now.minusSeconds(7200), "%ASA-6-302013: Built outbound TCP connection 99001 for "
+                + "outside:203.0.113.81/443 (203.0.113.81/443) to inside:10.250.0.3/40001 (198.51.100.1/40001)")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> (long) daemon.stats().snapshot(0).get("processed") >= 1);
         long heapBefore = usedHeapAfterGc();
 
         AtomicLong tcpSent = new AtomicLong();
@@ -122,17 +105,14 @@ class SoakIT {
         Thread.sleep(FLOOD_MILLIS / 2);
         // planted in the middle of the flood, over TCP (which loses nothing): an uncommon port and a long web session
         Instant mid = Instant.now();
-        try (Socket planter = new Socket(tcp.getAddress(), tcp.getPort())) {
-            OutputStream out = planter.getOutputStream();
-            out.write(octetCounted(asa(mid, "%ASA-6-302013: Built outbound TCP connection 99002 for "
-                    + "outside:203.0.113.66/31337 (203.0.113.66/31337) to inside:10.250.0.1/40002 (198.51.100.1/40002)")));
-            out.write(octetCounted(asa(mid, "%ASA-6-302014: Teardown TCP connection 99003 for outside:203.0.113.80/443 "
-                    + "to inside:10.250.0.2/40003 duration 2:00:07 bytes 1234567 TCP FINs")));
-            out.flush();
-            JsonNode stats = stats();
-            assertThat(stats.path("received").asLong()).isPositive();
-            Thread.sleep(FLOOD_MILLIS / 2);
-        }
+        SyslogLines.sendOctetCounted(tcp, List.of(
+                asa(mid, "%ASA-6-302013: Built outbound TCP connection 99002 for "
+                        + "outside:203.0.113.66/31337 (203.0.113.66/31337) to inside:10.250.0.1/40002 (198.51.100.1/40002)"),
+                asa(mid, "%ASA-6-302014: Teardown TCP connection 99003 for outside:203.0.113.80/443 "
+                        + "to inside:10.250.0.2/40003 duration 2:00:07 bytes 1234567 TCP FINs")));
+        JsonNode stats = stats();
+        assertThat(stats.path("received").asLong()).isPositive();
+        Thread.sleep(FLOOD_MILLIS / 2);
         flooding.set(false);
         for (Thread t : senders) {
             t.join(30_000);
@@ -246,10 +226,8 @@ class SoakIT {
     }
 
     private JsonNode stats() throws Exception {
-        String token = Files.readString(home.resolve("var/admin.token")).trim();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + daemon.adminPort() + "/stats"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                AdminRequests.request(home, daemon.adminPort(), "/stats").timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return json.readTree(r.body());

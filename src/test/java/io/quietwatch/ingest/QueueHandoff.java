@@ -15,11 +15,6 @@ final class QueueHandoff implements MessageHandoff {
         return !refuse && queue.offer(message);
     }
 
-    @Override
-    public boolean hasRoom() {
-        return !refuse;
-    }
-
     /** Drains the queue into a list (in arrival order). */
     List<RawMessage> drain() {
         List<RawMessage> out = new ArrayList<>();

@@ -39,9 +39,13 @@ class SyslogTcpInputIT {
     }
 
     private SyslogTcpInput start(Integer maxMessageSize, List<String> allowed) throws IOException {
+        return start(maxMessageSize, allowed, handoff);
+    }
+
+    private SyslogTcpInput start(Integer maxMessageSize, List<String> allowed, MessageHandoff to) throws IOException {
         InputConfig config = new InputConfig("tcp-test", "tcp", "127.0.0.1", 0, null, null, maxMessageSize, null,
                 allowed);
-        SyslogTcpInput input = new SyslogTcpInput(new InputEndpoint(config), handoff);
+        SyslogTcpInput input = new SyslogTcpInput(new InputEndpoint(config), to);
         resources.add(input);
         input.start();
         return input;
@@ -198,13 +202,8 @@ class SyslogTcpInputIT {
 
     @Test
     void aFullQueueSlowsTheSenderAndLosesNothing() throws Exception {
-        SyslogTcpInput input = start(null, List.of());
         MessageQueue queue = new MessageQueue(1_000, 1 << 20);
-        SyslogTcpInput bounded = new SyslogTcpInput(new InputEndpoint(new InputConfig("tcp-bp", "tcp", "127.0.0.1", 0,
-                null, null, null, null, List.of())), queue);
-        resources.add(bounded);
-        bounded.start();
-        input.close();
+        SyslogTcpInput bounded = start(null, List.of(), queue);
         Socket s = connect(bounded);
         int total = 300_000;
         ExecutorService sender = Executors.newSingleThreadExecutor();

@@ -7,30 +7,22 @@ import io.quietwatch.config.EngineConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.daemon.Daemon;
+import io.quietwatch.testing.SyslogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,14 +35,13 @@ import static org.awaitility.Awaitility.await;
  * token is needed unless {@code admin.metrics_open} is set.
  */
 class MetricsIT {
-    private static final DateTimeFormatter ASA_STAMP = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path home;
     private Daemon daemon;
 
-    private Daemon start(boolean metricsOpen) throws Exception {
+    private void start(boolean metricsOpen) throws Exception {
         QuietWatchConfig config = new QuietWatchConfig(
                 List.of(new InputConfig("udp-in", "udp", "127.0.0.1", 0, "auto", "UTC", null, null, null),
                         new InputConfig("tcp-in", "tcp", "127.0.0.1", 0, "cisco-asa", "UTC", null, null, null)),
@@ -58,7 +49,6 @@ class MetricsIT {
                 new DeadLetterConfig("var/deadletter.log", 100), List.of(new FileSinkConfig("file", "var/alerts.jsonl")),
                 null, null, new AdminConfig(true, "127.0.0.1", 0, metricsOpen), Map.of(), 60, null);
         daemon = Daemon.start(config, home, Clock.systemUTC(), false);
-        return daemon;
     }
 
     @AfterEach
@@ -66,10 +56,6 @@ class MetricsIT {
         if (daemon != null) {
             daemon.close();
         }
-    }
-
-    private static String asa(Instant t, String body) {
-        return "<166>" + ASA_STAMP.format(ZonedDateTime.ofInstant(t, ZoneOffset.UTC)) + " fw1 : " + body;
     }
 
     private HttpResponse<String> get(String path, String token, String accept) throws Exception {
@@ -100,25 +86,9 @@ class MetricsIT {
         start(false);
         InetSocketAddress udp = daemon.inputAddresses().get(0);
         InetSocketAddress tcp = daemon.inputAddresses().get(1);
-        Instant end = Instant.now();
-        Instant begin = end.minusSeconds(7200 + 7);
-        String built = asa(begin, "%ASA-6-302013: Built outbound TCP connection 4242 for outside:203.0.113.80/443 "
-                + "(203.0.113.80/443) to inside:10.1.2.3/51515 (198.51.100.1/51515)");
-        String teardown = asa(end, "%ASA-6-302014: Teardown TCP connection 4242 for outside:203.0.113.80/443 "
-                + "to inside:10.1.2.3/51515 duration 2:00:07 bytes 1234567 TCP FINs");
-        try (DatagramSocket socket = new DatagramSocket()) {
-            for (String m : List.of(built, "garbage over udp from 10.66.66.66")) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                socket.send(new DatagramPacket(b, b.length, udp));
-            }
-        }
-        try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
-            for (String m : List.of(teardown, "not an asa line either")) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                out.write((b.length + " ").getBytes(StandardCharsets.US_ASCII));
-                out.write(b);
-            }
-        }
+        List<String> tunnel = SyslogLines.closedTunnel(Instant.now());
+        SyslogLines.sendUdp(udp, List.of(tunnel.get(0), "garbage over udp from 10.66.66.66"));
+        SyslogLines.sendOctetCounted(tcp, List.of(tunnel.get(1), "not an asa line either"));
         await().atMost(Duration.ofSeconds(20)).until(() -> daemon.stats().processed() == 4);
         await().atMost(Duration.ofSeconds(20)).until(() -> (Long) daemon.stats().outbox().stats().get("file").get("delivered") == 1);
 

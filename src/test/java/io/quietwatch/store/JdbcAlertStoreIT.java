@@ -1,11 +1,5 @@
 package io.quietwatch.store;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -14,36 +8,22 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The store's contract on each database it supports: embedded H2 and a real PostgreSQL server, whose
+ * The store's contract on a real PostgreSQL server (JdbcAlertStoreTest runs it on embedded H2), whose
  * JDBC URL (with user and password) comes from {@code QW_TEST_POSTGRES_URL}; {@code .ci/run} starts the
- * server and sets it. Without it the PostgreSQL runs fail, so CI cannot pass without the server; a
- * developer without PostgreSQL skips them with {@code -Dqw.test.skipPostgres=true}.
+ * server and sets it. Without it the tests fail, so CI cannot pass without the server; a developer without
+ * PostgreSQL skips them with {@code -Dqw.test.skipPostgres=true}.
  */
-@ParameterizedClass(name = "{0}")
-@ValueSource(strings = {"h2", "postgresql"})
 class JdbcAlertStoreIT extends AlertStoreContract {
     static final String URL_VARIABLE = "QW_TEST_POSTGRES_URL";
 
-    @Parameter
-    String database;
-
-    @TempDir
-    Path dir;
-
     @Override
     JdbcAlertStore.Target target() {
-        if (database.equals("h2")) {
-            return new JdbcAlertStore.Target("jdbc:h2:file:" + dir.resolve("alerts-db"), null, null);
-        }
         return new JdbcAlertStore.Target(postgresUrl(), null, null);
     }
 
-    /** For PostgreSQL: the test URL without its query, and the user and password its query names. */
+    /** The test URL without its query, and the user and password its query names. */
     @Override
     JdbcAlertStore.Target credentialsTarget() {
-        if (database.equals("h2")) {
-            return new JdbcAlertStore.Target("jdbc:h2:file:" + dir.resolve("guarded-db"), "quietwatch", "s3cret-pass");
-        }
         String url = postgresUrl();
         int q = url.indexOf('?');
         java.util.Map<String, String> params = new java.util.HashMap<>();
@@ -56,9 +36,6 @@ class JdbcAlertStoreIT extends AlertStoreContract {
 
     @Override
     void emptyDatabase() throws Exception {
-        if (database.equals("h2")) {
-            return;
-        }
         try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS qw_alerts");
             s.execute("DROP TABLE IF EXISTS qw_schema_version");

@@ -8,17 +8,11 @@ import io.quietwatch.config.EngineConfig;
 import io.quietwatch.config.InputConfig;
 import io.quietwatch.config.QuietWatchConfig;
 import io.quietwatch.daemon.Daemon;
+import io.quietwatch.testing.SyslogLines;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +41,6 @@ final class DashboardFixture implements AutoCloseable {
     static final String NAT_HOST = "10.0.5.50";
     static final String XSS_URL = "http://198.51.100.99/<script>window.__xss=1</script>/x.exe";
     static final String XSS_USER = "x\"><img/src=x/onerror=window.__xss=2>";
-    private static final DateTimeFormatter ASA = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
 
     final DashboardServerTest.MutableClock clock = new DashboardServerTest.MutableClock(T0);
     final Daemon daemon;
@@ -80,7 +73,7 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     private static String asa(long t, String body) {
-        return "<166>" + ASA.format(ZonedDateTime.ofInstant(Instant.ofEpochMilli(t), ZoneOffset.UTC)) + " fw1 : " + body;
+        return SyslogLines.asa(Instant.ofEpochMilli(t), body);
     }
 
     private static String iptables(long t, String body) {
@@ -137,14 +130,7 @@ final class DashboardFixture implements AutoCloseable {
 
     /** Sends the lines with octet counting and waits until the pipeline has processed them. */
     private void send(List<String> lines) throws Exception {
-        InetSocketAddress tcp = daemon.inputAddresses().get(0);
-        try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream out = s.getOutputStream()) {
-            for (String m : lines) {
-                byte[] b = m.getBytes(StandardCharsets.UTF_8);
-                out.write((b.length + " ").getBytes(StandardCharsets.US_ASCII));
-                out.write(b);
-            }
-        }
+        SyslogLines.sendOctetCounted(daemon.inputAddresses().get(0), lines);
         sent += lines.size();
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) daemon.stats().snapshot(0).get("processed")).longValue() == sent);
     }
