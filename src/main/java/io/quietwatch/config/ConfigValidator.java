@@ -164,7 +164,7 @@ public final class ConfigValidator {
             DashboardConfig.User u = d.users().get(i);
             String at = "/dashboard/users/" + i;
             if (require(u != null && !blank(u.name()), at + "/name", "must name the user")) {
-                require(u.name().matches("[A-Za-z0-9._@-]{1,64}"), at + "/name",
+                require(DashboardConfig.User.validName(u.name()), at + "/name",
                         "may hold only letters, digits and . _ @ - (at most 64)");
                 require(names.add(u.name()), at + "/name", "another user is also named '" + u.name() + "'");
             }
