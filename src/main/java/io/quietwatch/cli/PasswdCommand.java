@@ -41,8 +41,10 @@ final class PasswdCommand implements Callable<Integer> {
             err.println("quietwatch: a user name holds only letters, digits and . _ @ - (at most 64)");
             return Main.EXIT_INVALID;
         }
-        if (iterations < PasswordHash.MIN_ITERATIONS) {
-            err.println("quietwatch: --iterations must be at least " + PasswordHash.MIN_ITERATIONS);
+        try {
+            PasswordHash.checkIterations(iterations);
+        } catch (IllegalArgumentException e) {
+            err.println("quietwatch: --" + e.getMessage());
             return Main.EXIT_INVALID;
         }
         char[] password = stdin ? fromStdin() : fromConsole();
