@@ -120,7 +120,8 @@ final class AlertsCommand implements Callable<Integer> {
 
     private static List<StoredAlert> fromStore(AlertStoreConfig c, Map<String, String> params) {
         Path home = Home.get();
-        if (c.url() == null && !Files.exists(home.resolve(AlertStoreConfig.DEFAULT_H2_FILE + ".mv.db"))) {
+        Path embedded = c.embeddedFile(home);
+        if (embedded != null && !Files.exists(embedded)) {
             return List.of();
         }
         try (JdbcAlertStore store = JdbcAlertStore.open(c, home, Clock.systemUTC())) {
