@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.quietwatch.alert.Alert;
 import io.quietwatch.alert.AlertJson;
-import io.quietwatch.alert.AlertSeverity;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,7 +126,7 @@ public final class JdbcAlertStore implements AlertStore {
     /** Binds parameters 1 to 10: detection up to alert_json, in the column order both statements use. */
     private static void bindRow(PreparedStatement s, Alert a, long now, String json) throws SQLException {
         s.setString(1, a.detection());
-        s.setInt(2, rank(a.severity()));
+        s.setInt(2, a.severity().rank());
         s.setString(3, a.hostIp());
         s.setLong(4, a.timestamp());
         s.setLong(5, a.firstSeen());
@@ -136,11 +135,6 @@ public final class JdbcAlertStore implements AlertStore {
         s.setInt(8, a.revision());
         s.setLong(9, now);
         s.setString(10, json);
-    }
-
-    /** The {@code severity_rank} column: 1 for low up to 4 for critical. */
-    static int rank(AlertSeverity s) {
-        return s.ordinal() + 1;
     }
 
     @Override
