@@ -21,11 +21,16 @@ public final class ConfigValidator {
     }
 
     private final Set<String> formats;
+    private final java.nio.file.Path home;
     private final List<Issue> issues = new ArrayList<>();
 
-    /** @param formats parser names a {@code format:} may name besides {@code auto} */
-    public ConfigValidator(Set<String> formats) {
+    /**
+     * @param formats parser names a {@code format:} may name besides {@code auto}
+     * @param home    QuietWatch's home, which the dashboard resolves its relative TLS files against
+     */
+    public ConfigValidator(Set<String> formats, java.nio.file.Path home) {
         this.formats = formats;
+        this.home = home;
     }
 
     /** Every issue of {@code c}; empty when the configuration is usable. */
@@ -153,8 +158,9 @@ public final class ConfigValidator {
         require(d.sessionMinutes() >= 1 && d.sessionMinutes() <= 43_200, "/dashboard/session_minutes",
                 "must be between 1 and 43200 (30 days)");
         if (d.tls() != null) {
-            readableFile("/dashboard/tls/cert_file", d.tls().certFile());
-            readableFile("/dashboard/tls/key_file", d.tls().keyFile());
+            // checked where the dashboard opens them: relative to home
+            readableFile("/dashboard/tls/cert_file", d.tls().certFile(), home);
+            readableFile("/dashboard/tls/key_file", d.tls().keyFile(), home);
         }
         if (d.tokenFile() != null) {
             require(!d.tokenFile().isBlank(), "/dashboard/token_file", "must name a file");
@@ -177,8 +183,13 @@ public final class ConfigValidator {
     }
 
     private void readableFile(String at, String file) {
+        readableFile(at, file, null);
+    }
+
+    /** As {@link #readableFile(String, String)}, a relative {@code file} taken relative to {@code base} unless null. */
+    private void readableFile(String at, String file, java.nio.file.Path base) {
         if (require(!blank(file), at, "must name a PEM file")) {
-            java.nio.file.Path p = java.nio.file.Path.of(file);
+            java.nio.file.Path p = base == null ? java.nio.file.Path.of(file) : base.resolve(file);
             require(java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isReadable(p), at,
                     file + " is not a readable file");
         }
