@@ -12,6 +12,14 @@ public enum AlertSeverity {
     }
 
     /**
+     * 1 for low up to 4 for critical: the number stored in the alert store's {@code severity_rank} column
+     * and sent as TheHive's severity and the engine event's {@code severity_rank}.
+     */
+    public int rank() {
+        return ordinal() + 1;
+    }
+
+    /**
      * Parses {@code low|medium|high|critical} (any case).
      *
      * @throws IllegalArgumentException naming the accepted words

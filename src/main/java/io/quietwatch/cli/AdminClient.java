@@ -6,6 +6,7 @@ import io.quietwatch.config.AdminConfig;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,13 +31,23 @@ final class AdminClient {
     record Response(int status, String body, JsonNode json) {
     }
 
-    /** Sends {@code method path} with the token; throws with a readable message when the daemon is not there. */
+    /** No daemon to ask: no admin token file, or nothing listening at the admin endpoint. */
+    static final class Unreachable extends IOException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Sends {@code method path} with the token; throws with a readable message when the daemon is not there
+     * ({@link Unreachable}) or does not answer as it should (any other {@link IOException}).
+     */
     Response send(AdminConfig config, String method, String path) throws IOException, InterruptedException {
         URI base = admin != null ? admin : URI.create("http://" + config.bindAddress() + ":" + config.port());
         URI uri = base.resolve(path);
         Path tf = tokenFile != null ? tokenFile : Home.get().resolve("var/admin.token");
         if (!Files.exists(tf)) {
-            throw new IOException("no admin token at " + tf + " (is the daemon running with this home?)");
+            throw new Unreachable("no admin token at " + tf + " (is the daemon running with this home?)", null);
         }
         String token = Files.readString(tf).strip();
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
@@ -44,6 +55,8 @@ final class AdminClient {
         HttpResponse<String> r;
         try {
             r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new Unreachable("cannot reach the daemon at " + uri + ": " + e, e);
         } catch (IOException e) {
             throw new IOException("cannot reach the daemon at " + uri + ": " + e, e);
         }

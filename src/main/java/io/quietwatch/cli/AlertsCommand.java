@@ -81,7 +81,7 @@ final class AlertsCommand implements Callable<Integer> {
             if (found == null) {
                 found = fromStore(r.config().alertStore(), params);
             }
-        } catch (IllegalArgumentException | AlertStoreException e) {
+        } catch (IllegalArgumentException | AlertStoreException | IOException e) {
             err.println("quietwatch: " + e.getMessage());
             return 1;
         }
@@ -98,14 +98,19 @@ final class AlertsCommand implements Callable<Integer> {
         }
     }
 
-    /** The daemon's answer, or null when no daemon is there to ask. */
-    private List<StoredAlert> fromDaemon(ConfigLoader.Result r, Map<String, String> params) throws InterruptedException {
+    /**
+     * The daemon's answer, or null when no daemon is there to ask.
+     *
+     * @throws IOException when the daemon is there but the request failed (a refused token, say): the store
+     *                     is then the daemon's, and not to be opened from here
+     */
+    private List<StoredAlert> fromDaemon(ConfigLoader.Result r, Map<String, String> params) throws IOException, InterruptedException {
         StringBuilder path = new StringBuilder("/alerts?");
         params.forEach((k, v) -> path.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         AdminClient.Response response;
         try {
             response = client.send(r.config().admin(), "GET", path.substring(0, path.length() - 1));
-        } catch (IOException e) {
+        } catch (AdminClient.Unreachable e) {
             return null;
         }
         if (response.status() != 200) {
@@ -120,7 +125,8 @@ final class AlertsCommand implements Callable<Integer> {
 
     private static List<StoredAlert> fromStore(AlertStoreConfig c, Map<String, String> params) {
         Path home = Home.get();
-        if (c.url() == null && !Files.exists(home.resolve(AlertStoreConfig.DEFAULT_H2_FILE + ".mv.db"))) {
+        Path embedded = c.embeddedFile(home);
+        if (embedded != null && !Files.exists(embedded)) {
             return List.of();
         }
         try (JdbcAlertStore store = JdbcAlertStore.open(c, home, Clock.systemUTC())) {

@@ -19,7 +19,7 @@ final class ConfigOption {
 
     /** Loads the configuration; problems are printed to {@code err}. */
     ConfigLoader.Result load(PrintWriter err) {
-        ConfigLoader loader = new ConfigLoader(ParserRegistry.names());
+        ConfigLoader loader = new ConfigLoader(ParserRegistry.names(), Home.get());
         ConfigLoader.Result r;
         if (file != null) {
             r = loader.load(file, file.toString());

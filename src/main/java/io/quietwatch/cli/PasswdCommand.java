@@ -1,5 +1,6 @@
 package io.quietwatch.cli;
 
+import io.quietwatch.config.DashboardConfig;
 import io.quietwatch.web.PasswordHash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,12 +37,14 @@ final class PasswdCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        if (!user.matches("[A-Za-z0-9._@-]{1,64}")) {
+        if (!DashboardConfig.User.validName(user)) {
             err.println("quietwatch: a user name holds only letters, digits and . _ @ - (at most 64)");
             return Main.EXIT_INVALID;
         }
-        if (iterations < PasswordHash.MIN_ITERATIONS) {
-            err.println("quietwatch: --iterations must be at least " + PasswordHash.MIN_ITERATIONS);
+        try {
+            PasswordHash.checkIterations(iterations);
+        } catch (IllegalArgumentException e) {
+            err.println("quietwatch: --" + e.getMessage());
             return Main.EXIT_INVALID;
         }
         char[] password = stdin ? fromStdin() : fromConsole();

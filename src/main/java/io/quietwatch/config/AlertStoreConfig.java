@@ -24,6 +24,7 @@ public record AlertStoreConfig(Boolean enabled, String url, String user, String 
                                String passwordEnv, Integer retentionDays, Integer maxAlerts, Integer queueCapacity) {
     /** Where the embedded database lives when no URL is configured, relative to home (H2 adds {@code .mv.db}). */
     public static final String DEFAULT_H2_FILE = "var/alerts-db";
+    private static final String H2_SUFFIX = ".mv.db";
 
     public AlertStoreConfig {
         enabled = enabled == null || enabled;
@@ -39,9 +40,21 @@ public record AlertStoreConfig(Boolean enabled, String url, String user, String 
 
     /** The JDBC URL to open: the configured one, or the embedded H2 file under {@code home}. */
     public String jdbcUrl(Path home) {
+        if (url != null) {
+            return url;
+        }
+        // H2 is given the name without its suffix, and adds it
+        String file = embeddedFile(home).toString();
         // the daemon closes the store itself, after the last alert is written, not H2's own shutdown hook
-        return url != null ? url
-                : "jdbc:h2:file:" + home.resolve(DEFAULT_H2_FILE).toAbsolutePath().normalize() + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file.substring(0, file.length() - H2_SUFFIX.length()) + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The file of the embedded H2 database under {@code home} ({@code var/alerts-db.mv.db}, absolute), or null
+     * when a URL is configured.
+     */
+    public Path embeddedFile(Path home) {
+        return url != null ? null : home.resolve(DEFAULT_H2_FILE + H2_SUFFIX).toAbsolutePath().normalize();
     }
 
     /** The password setting, given inline, by file or by environment variable. */

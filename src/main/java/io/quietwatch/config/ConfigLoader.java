@@ -32,10 +32,24 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private final Set<String> formats;
+    private final Path home;
 
-    /** @param formats the parser names a {@code format:} may name (besides {@code auto}) */
+    /**
+     * A loader for QuietWatch's home in the working directory.
+     *
+     * @param formats the parser names a {@code format:} may name (besides {@code auto})
+     */
     public ConfigLoader(Set<String> formats) {
+        this(formats, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param formats the parser names a {@code format:} may name (besides {@code auto})
+     * @param home    QuietWatch's home, which relative files the daemon opens from there are checked against
+     */
+    public ConfigLoader(Set<String> formats, Path home) {
         this.formats = formats;
+        this.home = home;
     }
 
     /**
@@ -110,7 +124,7 @@ public final class ConfigLoader {
             }
         }
         if (problems.isEmpty()) {
-            for (ConfigValidator.Issue issue : new ConfigValidator(formats).validate(config)) {
+            for (ConfigValidator.Issue issue : new ConfigValidator(formats, home).validate(config)) {
                 int[] pos = positions.getOrDefault(issue.pointer(), nearest(positions, issue.pointer()));
                 problems.add(new ConfigProblem(display, pos[0], pos[1], issue.message()));
             }

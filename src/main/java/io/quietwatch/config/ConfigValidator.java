@@ -21,11 +21,16 @@ public final class ConfigValidator {
     }
 
     private final Set<String> formats;
+    private final java.nio.file.Path home;
     private final List<Issue> issues = new ArrayList<>();
 
-    /** @param formats parser names a {@code format:} may name besides {@code auto} */
-    public ConfigValidator(Set<String> formats) {
+    /**
+     * @param formats parser names a {@code format:} may name besides {@code auto}
+     * @param home    QuietWatch's home, which the dashboard resolves its relative TLS files against
+     */
+    public ConfigValidator(Set<String> formats, java.nio.file.Path home) {
         this.formats = formats;
+        this.home = home;
     }
 
     /** Every issue of {@code c}; empty when the configuration is usable. */
@@ -153,8 +158,9 @@ public final class ConfigValidator {
         require(d.sessionMinutes() >= 1 && d.sessionMinutes() <= 43_200, "/dashboard/session_minutes",
                 "must be between 1 and 43200 (30 days)");
         if (d.tls() != null) {
-            readableFile("/dashboard/tls/cert_file", d.tls().certFile());
-            readableFile("/dashboard/tls/key_file", d.tls().keyFile());
+            // checked where the dashboard opens them: relative to home
+            readableFile("/dashboard/tls/cert_file", d.tls().certFile(), home);
+            readableFile("/dashboard/tls/key_file", d.tls().keyFile(), home);
         }
         if (d.tokenFile() != null) {
             require(!d.tokenFile().isBlank(), "/dashboard/token_file", "must name a file");
@@ -164,7 +170,7 @@ public final class ConfigValidator {
             DashboardConfig.User u = d.users().get(i);
             String at = "/dashboard/users/" + i;
             if (require(u != null && !blank(u.name()), at + "/name", "must name the user")) {
-                require(u.name().matches("[A-Za-z0-9._@-]{1,64}"), at + "/name",
+                require(DashboardConfig.User.validName(u.name()), at + "/name",
                         "may hold only letters, digits and . _ @ - (at most 64)");
                 require(names.add(u.name()), at + "/name", "another user is also named '" + u.name() + "'");
             }
@@ -177,8 +183,13 @@ public final class ConfigValidator {
     }
 
     private void readableFile(String at, String file) {
+        readableFile(at, file, null);
+    }
+
+    /** As {@link #readableFile(String, String)}, a relative {@code file} taken relative to {@code base} unless null. */
+    private void readableFile(String at, String file, java.nio.file.Path base) {
         if (require(!blank(file), at, "must name a PEM file")) {
-            java.nio.file.Path p = java.nio.file.Path.of(file);
+            java.nio.file.Path p = base == null ? java.nio.file.Path.of(file) : base.resolve(file);
             require(java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isReadable(p), at,
                     file + " is not a readable file");
         }

@@ -51,5 +51,11 @@ public record DashboardConfig(Boolean enabled, String bindAddress, Integer port,
      * @param passwordHash {@code pbkdf2-sha256$iterations$salt$hash} ({@code password_hash})
      */
     public record User(String name, String passwordHash) {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+        /** Whether {@code name} can be a user name: 1 to 64 letters, digits and {@code . _ @ -}. */
+        public static boolean validName(String name) {
+            return name != null && NAME.matcher(name).matches();
+        }
     }
 }

@@ -27,7 +27,7 @@ public record AlertEvent(String id, String detection, String rule, String severi
                          List<LogEvent> evidence) {
 
     static AlertEvent of(Alert a) {
-        return new AlertEvent(a.id(), a.detection(), a.rule(), a.severity().word(), a.severity().ordinal() + 1,
+        return new AlertEvent(a.id(), a.detection(), a.rule(), a.severity().word(), a.severity().rank(),
                 a.title(), a.timestamp(), a.hostIp(), a.userName(), a.destinationIp(), a.destinationPort(), a.evidence());
     }
 }

@@ -44,8 +44,8 @@ final class AlertStoreSchema {
     private AlertStoreSchema() {
     }
 
-    /** Brings the database to {@link #VERSION}; returns the version it had before. */
-    static int migrate(Connection c) throws SQLException {
+    /** Brings the database to {@link #VERSION}. */
+    static void migrate(Connection c) throws SQLException {
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         String text = postgres ? "TEXT" : "CHARACTER LARGE OBJECT";
         try (Statement s = c.createStatement()) {
@@ -75,7 +75,6 @@ final class AlertStoreSchema {
         } finally {
             c.setAutoCommit(auto);
         }
-        return from;
     }
 
     /** The highest applied step, 0 for a new database. */

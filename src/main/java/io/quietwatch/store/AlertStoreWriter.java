@@ -1,6 +1,7 @@
 package io.quietwatch.store;
 
 import io.quietwatch.alert.Alert;
+import io.quietwatch.ingest.LogThrottle;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -40,8 +41,7 @@ public final class AlertStoreWriter implements Consumer<Alert>, AutoCloseable {
     private final LongAdder expired = new LongAdder();
     private final AtomicLong rows = new AtomicLong(-1);
     private long nextMaintenance;
-    private long lastErrorLog = Long.MIN_VALUE;
-    private long unlogged;
+    private final LogThrottle errorLog = LogThrottle.perMinute(1);
     private volatile boolean closing;
 
     /**
@@ -120,15 +120,12 @@ public final class AlertStoreWriter implements Consumer<Alert>, AutoCloseable {
 
     private void failed(RuntimeException e) {
         errors.increment();
-        long now = System.nanoTime();
-        if (lastErrorLog != Long.MIN_VALUE && now - lastErrorLog < TimeUnit.MINUTES.toNanos(1)) {
-            unlogged++;
+        long unlogged = errorLog.acquire();
+        if (unlogged < 0) {
             return;
         }
         LOG.warn("Alert store failed ({} more failures not logged since the last message); alerting goes on: {}",
                 unlogged, e.getMessage());
-        lastErrorLog = now;
-        unlogged = 0;
     }
 
     /**

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.quietwatch.alert.Alert;
 import io.quietwatch.alert.AlertJson;
-import io.quietwatch.alert.AlertSeverity;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +101,7 @@ public final class JdbcAlertStore implements AlertStore {
             try (PreparedStatement u = c.prepareStatement("UPDATE qw_alerts SET detection = ?, severity_rank = ?, host_ip = ?, "
                     + "ts = ?, first_seen = ?, last_seen = ?, alert_count = ?, revision = ?, stored_at = ?, alert_json = ? "
                     + "WHERE id = ? AND revision <= ?")) {
-                bindRow(u, a, now, json, 1);
+                bindRow(u, a, now, json);
                 u.setString(11, a.id());
                 u.setInt(12, a.revision());
                 if (u.executeUpdate() > 0) {
@@ -111,7 +110,7 @@ public final class JdbcAlertStore implements AlertStore {
             }
             try (PreparedStatement i = c.prepareStatement("INSERT INTO qw_alerts (detection, severity_rank, host_ip, ts, "
                     + "first_seen, last_seen, alert_count, revision, stored_at, alert_json, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bindRow(i, a, now, json, 1);
+                bindRow(i, a, now, json);
                 i.setString(11, a.id());
                 i.executeUpdate();
             } catch (SQLException e) {
@@ -124,22 +123,18 @@ public final class JdbcAlertStore implements AlertStore {
         });
     }
 
-    private static void bindRow(PreparedStatement s, Alert a, long now, String json, int from) throws SQLException {
-        s.setString(from, a.detection());
-        s.setInt(from + 1, rank(a.severity()));
-        s.setString(from + 2, a.hostIp());
-        s.setLong(from + 3, a.timestamp());
-        s.setLong(from + 4, a.firstSeen());
-        s.setLong(from + 5, a.lastSeen());
-        s.setLong(from + 6, a.count());
-        s.setInt(from + 7, a.revision());
-        s.setLong(from + 8, now);
-        s.setString(from + 9, json);
-    }
-
-    /** The {@code severity_rank} column: 1 for low up to 4 for critical. */
-    static int rank(AlertSeverity s) {
-        return s.ordinal() + 1;
+    /** Binds parameters 1 to 10: detection up to alert_json, in the column order both statements use. */
+    private static void bindRow(PreparedStatement s, Alert a, long now, String json) throws SQLException {
+        s.setString(1, a.detection());
+        s.setInt(2, a.severity().rank());
+        s.setString(3, a.hostIp());
+        s.setLong(4, a.timestamp());
+        s.setLong(5, a.firstSeen());
+        s.setLong(6, a.lastSeen());
+        s.setLong(7, a.count());
+        s.setInt(8, a.revision());
+        s.setLong(9, now);
+        s.setString(10, json);
     }
 
     @Override
@@ -244,7 +239,7 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     /** The schema version of the database (migrating it first if needed). */
-    public int schemaVersion() {
+    int schemaVersion() {
         return run("read the schema version", AlertStoreSchema::current);
     }
 
@@ -264,9 +259,6 @@ public final class JdbcAlertStore implements AlertStore {
             }
             return work.on(c);
         } catch (SQLException | RuntimeException e) {
-            if (e instanceof AlertStoreException a) {
-                throw a;
-            }
             throw new AlertStoreException("alert store " + target + ": cannot " + what + ": " + e.getMessage(), e);
         }
     }

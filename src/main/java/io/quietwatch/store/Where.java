@@ -15,7 +15,7 @@ record Where(String sql, List<Object> values) {
         List<Object> values = new ArrayList<>();
         add(terms, values, "detection = ?", q.detection());
         add(terms, values, "severity_rank >= ?",
-                q.minSeverity() == null ? null : JdbcAlertStore.rank(AlertSeverity.parse(q.minSeverity())));
+                q.minSeverity() == null ? null : AlertSeverity.parse(q.minSeverity()).rank());
         add(terms, values, "host_ip = ?", q.hostIp());
         add(terms, values, "acknowledged = ?", q.acknowledged());
         add(terms, values, "ts >= ?", q.sinceMillis());

@@ -32,8 +32,12 @@ public final class PasswordHash {
         this.hash = hash;
     }
 
-    /** A new hash of {@code password} with a fresh salt. */
+    /**
+     * A new hash of {@code password} with a fresh salt; throws {@link IllegalArgumentException} when
+     * {@code iterations} is outside what {@link #parse} accepts.
+     */
     public static String create(char[] password, int iterations) {
+        checkIterations(iterations);
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
@@ -54,9 +58,7 @@ public final class PasswordHash {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("iterations '" + parts[1] + "' is not a number");
         }
-        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS);
-        }
+        checkIterations(iterations);
         try {
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] hash = Base64.getDecoder().decode(parts[3]);
@@ -66,6 +68,16 @@ public final class PasswordHash {
             return new PasswordHash(iterations, salt, hash);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the salt or the hash is not base64: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} unless {@code iterations} is between {@link #MIN_ITERATIONS} and
+     * the most a configured hash may have.
+     */
+    public static void checkIterations(int iterations) {
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS);
         }
     }
 

@@ -48,6 +48,8 @@ class PasswdCommandTest {
         assertThat(err.toString()).contains("at least 8 characters");
         assertThat(run("long enough password\n", "passwd", "--stdin", "bob smith")).isEqualTo(Main.EXIT_INVALID);
         assertThat(run("long enough password\n", "passwd", "--stdin", "--iterations", "1000")).isEqualTo(Main.EXIT_INVALID);
+        assertThat(run("long enough password\n", "passwd", "--stdin", "--iterations", "20000000")).isEqualTo(Main.EXIT_INVALID);
+        assertThat(err.toString()).contains("--iterations must be between 100000 and 10000000");
         assertThat(out.toString()).isEmpty();
     }
 }

@@ -18,6 +18,7 @@ class AlertStoreConfigTest {
         assertThat(c.retentionDays()).isEqualTo(30);
         assertThat(c.maxAlerts()).isEqualTo(100_000);
         assertThat(c.jdbcUrl(Path.of("/opt/qw"))).isEqualTo("jdbc:h2:file:/opt/qw/var/alerts-db;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(c.embeddedFile(Path.of("/opt/qw"))).isEqualTo(Path.of("/opt/qw/var/alerts-db.mv.db"));
     }
 
     @Test
@@ -45,6 +46,7 @@ class AlertStoreConfigTest {
         assertThat(c).isEqualTo(new AlertStoreConfig(true, "jdbc:postgresql://db.example:5432/soc", "quietwatch", null, null,
                 "QW_DB_PASSWORD", 90, 500_000, 2000));
         assertThat(c.jdbcUrl(Path.of("/opt/qw"))).isEqualTo("jdbc:postgresql://db.example:5432/soc");
+        assertThat(c.embeddedFile(Path.of("/opt/qw"))).isNull();
         assertThat(c.passwordSecret().toString()).isEqualTo("password_env=QW_DB_PASSWORD");
     }
 

@@ -68,6 +68,22 @@ class DashboardConfigTest {
     }
 
     @Test
+    void relativeTlsFilesAreCheckedUnderHomeWhereTheDashboardOpensThem(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/c.pem"), "cert");
+        Files.writeString(home.resolve("conf/k.pem"), "key");
+        String yaml = """
+                dashboard:
+                  tls: {cert_file: conf/c.pem, key_file: conf/k.pem}
+                """;
+        assertThat(new ConfigLoader(Set.of("cisco-asa"), home).parse(yaml, "q.yaml").problems()).isEmpty();
+        assertThat(new ConfigLoader(Set.of("cisco-asa"), home.resolve("elsewhere")).parse(yaml, "q.yaml").problems())
+                .extracting(Object::toString).containsExactlyInAnyOrder(
+                        "q.yaml:2:20: dashboard.tls.cert_file: conf/c.pem is not a readable file",
+                        "q.yaml:2:42: dashboard.tls.key_file: conf/k.pem is not a readable file");
+    }
+
+    @Test
     void anUnknownKeyIsAProblem() {
         assertThat(loader.parse("dashboard:\n  colour: blue\n", "q.yaml").problems()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).startsWith("q.yaml:2:3:").contains("colour"));

@@ -37,4 +37,12 @@ class PasswordHashTest {
                 .hasMessageContaining("base64");
         assertThatThrownBy(() -> PasswordHash.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void createRefusesIterationsParseWouldRefuse() {
+        assertThatThrownBy(() -> PasswordHash.create("hunter2hunter2".toCharArray(), 1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 100000");
+        assertThatThrownBy(() -> PasswordHash.create("hunter2hunter2".toCharArray(), 10_000_001))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 100000");
+    }
 }

@@ -27,7 +27,7 @@ final class TheHiveAlert {
         r.put("sourceRef", AlertRef.of(a));
         r.put("title", AlertFacts.title(a, MAX_TITLE));
         r.put("description", TheHiveMarkdown.description(a));
-        r.put("severity", a.severity().ordinal() + 1);
+        r.put("severity", a.severity().rank());
         r.put("date", a.timestamp());
         ArrayNode tags = r.putArray("tags");
         config.tags().forEach(tags::add);
