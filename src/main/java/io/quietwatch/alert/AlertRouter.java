@@ -128,8 +128,7 @@ public final class AlertRouter implements Consumer<Alert> {
             earliestWindowEnd = Math.min(earliestWindowEnd, inc.windowEnd);
             if (s.trigger() == Trigger.SUMMARY) {
                 inc.unsent = 1;
-                held.increment();
-                observer.held(a);
+                hold(a);
             } else {
                 send(inc, a);
             }
@@ -147,9 +146,14 @@ public final class AlertRouter implements Consumer<Alert> {
             send(inc, a);
         } else {
             inc.unsent++;
-            held.increment();
-            observer.held(a);
+            hold(a);
         }
+    }
+
+    /** Counts {@code a} as held back in its incident and tells the observer. */
+    private void hold(Alert a) {
+        held.increment();
+        observer.held(a);
     }
 
     /** Closes the windows that ended by engine time {@code now}: summaries go out. */
