@@ -301,11 +301,10 @@ public final class RuleEngine implements AutoCloseable {
     }
 
     /**
-     * After a deploy or reload: tables are looked up again by {@code tableRows}, and every cap the
-     * running rules declare (a variable named {@code <cap>_max_rows}) is listed in {@link #capHits()}.
+     * After a deploy or reload: every cap the running rules declare (a variable named {@code <cap>_max_rows})
+     * is listed in {@link #capHits()}.
      */
     private void capsDeployed() {
-        TableRows.forget(runtime);
         for (RuleFile f : pending) {
             f.variables().keySet().stream().filter(v -> v.endsWith(CAP_SUFFIX))
                     .forEach(v -> capHits.declare(v.substring(0, v.length() - CAP_SUFFIX.length())));
@@ -552,7 +551,6 @@ public final class RuleEngine implements AutoCloseable {
                 suppressions.remove(st.getName());
             }
         }
-        TableRows.forget(runtime);
         try {
             rollout(deploy, values);
         } catch (EPDeployException e) {
