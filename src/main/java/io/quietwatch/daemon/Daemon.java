@@ -139,8 +139,8 @@ public final class Daemon implements AutoCloseable {
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime)
-                .withCaps(engine.capHits());
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime,
+                engine.capHits());
         metrics.bind(stats, clock);
         metrics.bindRules(this::ruleTotals);
         if (alertStoreWriter != null) {
