@@ -108,8 +108,8 @@ public final class Daemon implements AutoCloseable {
         routed.attach(engine);
         engine.limitActiveHosts(config.engine().maxActiveHosts());
         router.limitIncidents(config.engine().maxOpenIncidents(), engine.capHits()::hit);
-        engine.capHits().declare("alert_incidents");
-        engine.capHits().declare("alert_revisions");
+        engine.capHits().declare(AlertRouter.INCIDENTS_CAP);
+        engine.capHits().declare(AlertRouter.REVISIONS_CAP);
         rulesDir = home.resolve(config.rulesDir());
         rulesDisplay = config.rulesDir();
         RuleEngine.LoadProblems problems = engine.load(rulesDir, rulesDisplay, config.ruleVariables());
