@@ -20,6 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AlertRouter implements Consumer<Alert> {
     private static final int MAX_REVISIONS_REMEMBERED = 100_000;
+    /** The cap on open incidents: an alert beyond it is let out unfolded. */
+    public static final String INCIDENTS_CAP = "alert_incidents";
+    /** The cap on remembered revision numbers: the least recently used id's number is forgotten. */
+    public static final String REVISIONS_CAP = "alert_revisions";
 
     private static final class Incident {
         final Suppression suppression;
@@ -63,7 +67,7 @@ public final class AlertRouter implements Consumer<Alert> {
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
             boolean full = size() > MAX_REVISIONS_REMEMBERED;
             if (full) {
-                capHit.accept("alert_revisions", MAX_REVISIONS_REMEMBERED);
+                capHit.accept(REVISIONS_CAP, MAX_REVISIONS_REMEMBERED);
             }
             return full;
         }
@@ -118,7 +122,7 @@ public final class AlertRouter implements Consumer<Alert> {
         String key = s.keyOf(a);
         Incident inc = incidents.get(key);
         if (inc == null && incidents.size() >= maxIncidents) {
-            capHit.accept("alert_incidents", maxIncidents);
+            capHit.accept(INCIDENTS_CAP, maxIncidents);
             send(new Incident(a, s), a);
             return;
         }
@@ -128,8 +132,7 @@ public final class AlertRouter implements Consumer<Alert> {
             earliestWindowEnd = Math.min(earliestWindowEnd, inc.windowEnd);
             if (s.trigger() == Trigger.SUMMARY) {
                 inc.unsent = 1;
-                held.increment();
-                observer.held(a);
+                hold(a);
             } else {
                 send(inc, a);
             }
@@ -147,9 +150,14 @@ public final class AlertRouter implements Consumer<Alert> {
             send(inc, a);
         } else {
             inc.unsent++;
-            held.increment();
-            observer.held(a);
+            hold(a);
         }
+    }
+
+    /** Counts {@code a} as held back in its incident and tells the observer. */
+    private void hold(Alert a) {
+        held.increment();
+        observer.held(a);
     }
 
     /** Closes the windows that ended by engine time {@code now}: summaries go out. */
@@ -234,7 +242,7 @@ public final class AlertRouter implements Consumer<Alert> {
 
     /**
      * Caps the open incidents at {@code max}; {@code capHit} hears each alert let out unfolded because of
-     * it ({@code alert_incidents}) and each id whose revision number is forgotten ({@code alert_revisions}).
+     * it ({@link #INCIDENTS_CAP}) and each id whose revision number is forgotten ({@link #REVISIONS_CAP}).
      */
     public AlertRouter limitIncidents(int max, java.util.function.ObjLongConsumer<String> capHit) {
         this.maxIncidents = max;

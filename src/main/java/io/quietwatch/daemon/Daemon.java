@@ -108,8 +108,8 @@ public final class Daemon implements AutoCloseable {
         routed.attach(engine);
         engine.limitActiveHosts(config.engine().maxActiveHosts());
         router.limitIncidents(config.engine().maxOpenIncidents(), engine.capHits()::hit);
-        engine.capHits().declare("alert_incidents");
-        engine.capHits().declare("alert_revisions");
+        engine.capHits().declare(AlertRouter.INCIDENTS_CAP);
+        engine.capHits().declare(AlertRouter.REVISIONS_CAP);
         rulesDir = home.resolve(config.rulesDir());
         rulesDisplay = config.rulesDir();
         RuleEngine.LoadProblems problems = engine.load(rulesDir, rulesDisplay, config.ruleVariables());
@@ -139,8 +139,8 @@ public final class Daemon implements AutoCloseable {
         }
         pipeline = new Pipeline(queue, parsers, engine, deadLetters, clock);
         pipelineThread = new Thread(pipeline, "quietwatch-pipeline");
-        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime)
-                .withCaps(engine.capHits());
+        stats = new DaemonStats(clock.millis(), endpoints, pipeline, router, outbox, deadLetters, queue::size, queue::bytes, engine::currentTime,
+                engine.capHits());
         metrics.bind(stats, clock);
         metrics.bindRules(this::ruleTotals);
         if (alertStoreWriter != null) {

@@ -27,12 +27,13 @@ public final class DaemonStats {
     private final LongSupplier queueDepth;
     private final LongSupplier queueBytes;
     private final LongSupplier engineTime;
-    private CapHits caps = new CapHits();
+    private final CapHits caps;
 
     private volatile Supplier<Map<String, Object>> alertStore = Map::of;
 
     public DaemonStats(long startedAt, List<InputEndpoint> inputs, Pipeline pipeline, AlertRouter router, Outbox outbox,
-                       DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier queueBytes, LongSupplier engineTime) {
+                       DeadLetterLog deadLetters, LongSupplier queueDepth, LongSupplier queueBytes, LongSupplier engineTime,
+                       CapHits caps) {
         this.startedAt = startedAt;
         this.inputs = List.copyOf(inputs);
         this.pipeline = pipeline;
@@ -42,17 +43,12 @@ public final class DaemonStats {
         this.queueDepth = queueDepth;
         this.queueBytes = queueBytes;
         this.engineTime = engineTime;
+        this.caps = caps;
     }
 
     /** Adds the alert store's counters ({@code alert_store_*}) to the snapshot. */
     public void alertStore(Supplier<Map<String, Object>> counters) {
         this.alertStore = counters;
-    }
-
-    /** Reports the hits of {@code caps} too ({@code caps} per cap, {@code cap_hits} in total). */
-    public DaemonStats withCaps(CapHits caps) {
-        this.caps = caps;
-        return this;
     }
 
     /** A snapshot as nested maps (the admin endpoint's JSON). */

@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,7 +37,8 @@ public final class BatchFeeder implements AutoCloseable {
     private final BlockingQueue<Batch> work;
     private final Thread consumerThread;
     private final Thread[] workers;
-    private final AtomicLong parsed = new AtomicLong();
+    // written by the consumer thread only; read after close() has joined it
+    private long parsed;
     private volatile Throwable failure;
     private String[] lines = new String[BATCH];
     private int size;
@@ -87,9 +87,9 @@ public final class BatchFeeder implements AutoCloseable {
         }
     }
 
-    /** Lines that gave an event so far (all of them once {@link #close} has returned). */
+    /** Lines that gave an event; read it once {@link #close} has returned. */
     public long parsed() {
-        return parsed.get();
+        return parsed;
     }
 
     /** Hands over what is left, waits until the consumer has taken everything, and rethrows a failure. */
@@ -153,7 +153,7 @@ public final class BatchFeeder implements AutoCloseable {
     /** Parses one batch taken from the work queue; false when the parse failed. */
     private boolean parseBatch(Batch b) {
         try {
-            parsed.addAndGet(b.parse(parse));
+            b.parse(parse);
             return true;
         } catch (RuntimeException | Error e) {
             fail(e); // before the batch counts as done, so the consumer does not feed half of it
@@ -187,6 +187,7 @@ public final class BatchFeeder implements AutoCloseable {
                 for (int i = 0; i < b.size; i++) {
                     LogEvent e = b.events[i];
                     if (e != null) {
+                        parsed++;
                         consumer.accept(e);
                     }
                 }
@@ -227,17 +228,11 @@ public final class BatchFeeder implements AutoCloseable {
             this.events = new LogEvent[size];
         }
 
-        int parse(Function<String, LogEvent> parse) {
-            int n = 0;
+        void parse(Function<String, LogEvent> parse) {
             for (int i = 0; i < size; i++) {
-                LogEvent e = parse.apply(lines[i]);
+                events[i] = parse.apply(lines[i]);
                 lines[i] = null;
-                events[i] = e;
-                if (e != null) {
-                    n++;
-                }
             }
-            return n;
         }
     }
 }

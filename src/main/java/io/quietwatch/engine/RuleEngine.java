@@ -83,7 +83,10 @@ public final class RuleEngine implements AutoCloseable {
     private long nextListMaintenance;
     private java.util.function.LongConsumer timeListener = t -> { };
     private final Map<String, io.quietwatch.alert.Suppression> suppressions = new java.util.HashMap<>();
-    private final Map<String, java.util.Optional<com.espertech.esper.common.client.EPCompiled>> snapshotQueries = new java.util.HashMap<>();
+    // on-demand queries by EPL, compiled (or the IllegalArgumentException of one that does not compile) until a
+    // module is deployed or undeployed
+    private final Map<String, Object> compiledQueries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger queryCompilations = new java.util.concurrent.atomic.AtomicInteger();
     private boolean started;
     private long firstEventTime;
     private volatile long now;
@@ -113,6 +116,17 @@ public final class RuleEngine implements AutoCloseable {
         this.alertSender = events.getEventSender(ALERT_EVENT_TYPE);
         EplFunctions.bind(runtime.getURI(), lists);
         TableRows.bind(runtime);
+        runtime.getDeploymentService().addDeploymentStateListener(new com.espertech.esper.runtime.client.DeploymentStateListener() {
+            @Override
+            public void onDeployment(com.espertech.esper.runtime.client.DeploymentStateEventDeployed event) {
+                compiledQueries.clear();
+            }
+
+            @Override
+            public void onUndeployment(com.espertech.esper.runtime.client.DeploymentStateEventUndeployed event) {
+                compiledQueries.clear();
+            }
+        });
         lists.onChange(new ListStore.Changes() {
             @Override
             public void put(String list, ListEntry e) {
@@ -301,11 +315,10 @@ public final class RuleEngine implements AutoCloseable {
     }
 
     /**
-     * After a deploy or reload: tables are looked up again by {@code tableRows}, and every cap the
-     * running rules declare (a variable named {@code <cap>_max_rows}) is listed in {@link #capHits()}.
+     * After a deploy or reload: every cap the running rules declare (a variable named {@code <cap>_max_rows})
+     * is listed in {@link #capHits()}.
      */
     private void capsDeployed() {
-        TableRows.forget(runtime);
         for (RuleFile f : pending) {
             f.variables().keySet().stream().filter(v -> v.endsWith(CAP_SUFFIX))
                     .forEach(v -> capHits.declare(v.substring(0, v.length() - CAP_SUFFIX.length())));
@@ -439,30 +452,13 @@ public final class RuleEngine implements AutoCloseable {
     public List<java.util.function.Supplier<List<EngineState.Table>>> exportSteps() {
         List<RuleFile> files = pending;
         return files.stream().<java.util.function.Supplier<List<EngineState.Table>>>map(f -> () -> pending != files ? null
-                : StateCarry.export(runtime, configuration, this::snapshotQuery, List.of(f), ruleDeployments)).toList();
+                : StateCarry.export(runtime, configuration, this::compiledQuery, List.of(f), ruleDeployments)).toList();
     }
 
     /** The rest of {@link #exportState()}, with the tables its steps copied; on the engine thread. */
     public EngineState exportState(List<EngineState.Table> tables) {
         return new EngineState(now, firstEventTime, AssignedVariables.read(runtime, configuration, pending, ruleDeployments),
                 tables, activeHosts.hosts());
-    }
-
-    /**
-     * {@link #compileQuery}, remembered until the next reload: compiling costs a few milliseconds per table,
-     * which would otherwise hold up every snapshot on the engine thread.
-     */
-    private com.espertech.esper.common.client.EPCompiled snapshotQuery(String epl) {
-        java.util.Optional<com.espertech.esper.common.client.EPCompiled> q = snapshotQueries.get(epl);
-        if (q == null) {
-            try {
-                q = java.util.Optional.of(compileQuery(epl));
-            } catch (IllegalArgumentException e) {
-                q = java.util.Optional.empty();
-            }
-            snapshotQueries.put(epl, q);
-        }
-        return q.orElseThrow(() -> new IllegalArgumentException("query does not compile: " + epl));
     }
 
     /**
@@ -531,7 +527,6 @@ public final class RuleEngine implements AutoCloseable {
      */
     void swap(List<String> undeploy, List<RuleFile> deploy, List<RuleFile> running, Map<String, Object> values)
             throws EPDeployException, com.espertech.esper.runtime.client.EPUndeployException {
-        snapshotQueries.clear();
         List<RuleFile> previous = pending.stream().filter(f -> undeploy.contains(f.displayPath())).toList();
         List<String> redeployed = deploy.stream().map(RuleFile::displayPath).toList();
         StateCarry carry = StateCarry.read(runtime, configuration, this::compileQuery,
@@ -552,7 +547,6 @@ public final class RuleEngine implements AutoCloseable {
                 suppressions.remove(st.getName());
             }
         }
-        TableRows.forget(runtime);
         try {
             rollout(deploy, values);
         } catch (EPDeployException e) {
@@ -656,6 +650,33 @@ public final class RuleEngine implements AutoCloseable {
         } catch (com.espertech.esper.compiler.client.EPCompileException e) {
             throw new IllegalArgumentException("query does not compile: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #compileQuery}, remembered until a module is deployed or undeployed: compiling costs a few
+     * milliseconds per query, which would otherwise hold up every snapshot and dashboard query on the engine
+     * thread. A query that does not compile is remembered too, and throws the same message each time.
+     */
+    public com.espertech.esper.common.client.EPCompiled compiledQuery(String epl) {
+        Object q = compiledQueries.get(epl);
+        if (q == null) {
+            try {
+                q = compileQuery(epl);
+                queryCompilations.incrementAndGet();
+            } catch (IllegalArgumentException e) {
+                q = e;
+            }
+            compiledQueries.put(epl, q);
+        }
+        if (q instanceof IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e.getCause());
+        }
+        return (com.espertech.esper.common.client.EPCompiled) q;
+    }
+
+    /** Queries {@link #compiledQuery} has compiled so far. */
+    public int queryCompilations() {
+        return queryCompilations.get();
     }
 
     /**

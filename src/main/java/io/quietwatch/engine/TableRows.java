@@ -2,6 +2,9 @@ package io.quietwatch.engine;
 
 import com.espertech.esper.common.client.hook.expr.EPLMethodInvocationContext;
 import com.espertech.esper.common.internal.epl.table.core.TableInstance;
+import com.espertech.esper.runtime.client.DeploymentStateEventDeployed;
+import com.espertech.esper.runtime.client.DeploymentStateEventUndeployed;
+import com.espertech.esper.runtime.client.DeploymentStateListener;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.internal.kernel.service.EPRuntimeSPI;
 
@@ -13,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code when not matched and tableRows('T') < t_max_rows then insert ...}). Esper 9 has no public
  * row count a statement can read cheaply (a {@code count(*)} subquery scans the table on every event),
  * so this reads the table instance's size through the runtime's internal services; the instance is
- * looked up once per name and looked up again after each deploy or reload ({@link #forget}).
+ * looked up once per name and looked up again after any module is deployed or undeployed (tables of a
+ * redeployed module are new objects).
  */
 public final class TableRows {
     private static final Map<String, TableRows> BY_RUNTIME = new ConcurrentHashMap<>();
@@ -26,19 +30,23 @@ public final class TableRows {
     }
 
     static void bind(EPRuntime runtime) {
-        BY_RUNTIME.put(runtime.getURI(), new TableRows(runtime));
+        TableRows t = new TableRows(runtime);
+        runtime.getDeploymentService().addDeploymentStateListener(new DeploymentStateListener() {
+            @Override
+            public void onDeployment(DeploymentStateEventDeployed event) {
+                t.instances.clear();
+            }
+
+            @Override
+            public void onUndeployment(DeploymentStateEventUndeployed event) {
+                t.instances.clear();
+            }
+        });
+        BY_RUNTIME.put(runtime.getURI(), t);
     }
 
     static void unbind(EPRuntime runtime) {
         BY_RUNTIME.remove(runtime.getURI());
-    }
-
-    /** Drops the looked-up instances: tables of redeployed modules are new objects. */
-    static void forget(EPRuntime runtime) {
-        TableRows t = BY_RUNTIME.get(runtime.getURI());
-        if (t != null) {
-            t.instances.clear();
-        }
     }
 
     /** {@code tableRows('Name')}: rows of the table, 0 if no deployed module declares it. */

@@ -111,20 +111,25 @@ public final class StateKeeper implements AutoCloseable {
         };
     }
 
+    /** Runs one part somewhere (e.g. on the engine thread) and returns its result. */
+    private interface PartRunner {
+        Object run(Supplier<Object> part) throws Exception;
+    }
+
     /** Times each part it runs through {@code run}. */
     private static final class Timed implements EngineThread {
-        private final Function<Supplier<Object>, Object> run;
+        private final PartRunner run;
         long total;
         long longest;
 
-        Timed(Function<Supplier<Object>, Object> run) {
+        Timed(PartRunner run) {
             this.run = run;
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        public <T> T call(Supplier<T> part) {
-            return (T) run.apply(() -> {
+        public <T> T call(Supplier<T> part) throws Exception {
+            return (T) run.run(() -> {
                 long t0 = System.nanoTime();
                 try {
                     return part.get();
@@ -185,9 +190,6 @@ public final class StateKeeper implements AutoCloseable {
             Timed thread = new Timed(part -> {
                 try {
                     return onEngineThread.apply(part).get(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                     throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
                 }

@@ -6,8 +6,6 @@ import com.espertech.esper.common.client.fireandforget.EPFireAndForgetPreparedQu
 import io.quietwatch.engine.RuleEngine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +39,6 @@ public final class EngineQueries {
     private final RuleEngine engine;
     private final PipelineExecutor pipeline;
     private final long timeoutMillis;
-    // touched on the pipeline thread only
-    private final Map<String, EPCompiled> compiled = new HashMap<>();
-    private String[] deployments = new String[0];
-    private int compilations;
 
     public EngineQueries(RuleEngine engine, PipelineExecutor pipeline, long timeoutMillis) {
         this.engine = engine;
@@ -102,24 +96,14 @@ public final class EngineQueries {
         }
     }
 
-    /** Queries compiled so far (read it on the pipeline thread). */
+    /** Queries the engine has compiled so far. */
     int compilations() {
-        return compilations;
+        return engine.queryCompilations();
     }
 
     private Rows run(String epl, Map<String, Object> params, int maxRows) {
         var runtime = engine.runtime();
-        String[] now = runtime.getDeploymentService().getDeployments();
-        if (!Arrays.equals(now, deployments)) {
-            compiled.clear();
-            deployments = now;
-        }
-        EPCompiled c = compiled.get(epl);
-        if (c == null) {
-            c = engine.compileQuery(epl);
-            compilations++;
-            compiled.put(epl, c);
-        }
+        EPCompiled c = engine.compiledQuery(epl);
         var service = runtime.getFireAndForgetService();
         EventBean[] beans;
         if (params.isEmpty()) {

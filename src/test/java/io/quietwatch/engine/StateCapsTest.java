@@ -1,5 +1,7 @@
 package io.quietwatch.engine;
 
+import com.espertech.esper.common.client.util.StatementProperty;
+import com.espertech.esper.runtime.client.EPStatement;
 import io.quietwatch.alert.Alert;
 import io.quietwatch.alert.AlertRouter;
 import io.quietwatch.alert.AlertSeverity;
@@ -122,6 +124,16 @@ class StateCapsTest {
         }
         assertThat(alerts).filteredOn(a -> a.detection().equals("http-tunnel")).hasSize(3);
         assertThat(engine.capHits().of("correlated_host_alerts")).isEqualTo(1);
+        // the configured cap bounds the window itself: it holds the newest two alerts
+        List<Object> held = new ArrayList<>();
+        for (String id : engine.runtime().getDeploymentService().getDeployments()) {
+            for (EPStatement st : engine.runtime().getDeploymentService().getDeployment(id).getStatements()) {
+                if (String.valueOf(st.getProperty(StatementProperty.EPL)).contains("create window CorrelatedHostAlerts")) {
+                    st.iterator().forEachRemaining(e -> held.add(e.get("hostIp")));
+                }
+            }
+        }
+        assertThat(held).containsExactlyInAnyOrder("10.4.0.2", "10.4.0.3");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.quietwatch.config.OutboxConfig;
 import io.quietwatch.daemon.DaemonStats;
 import io.quietwatch.daemon.DeadLetterLog;
 import io.quietwatch.daemon.Pipeline;
+import io.quietwatch.engine.CapHits;
 import io.quietwatch.engine.RuleMetrics;
 import io.quietwatch.engine.RuleReload;
 import io.quietwatch.engine.RuleStatus;
@@ -104,7 +105,7 @@ class QuietWatchMetricsTest {
         }
         Pipeline pipeline = new Pipeline(new MessageQueue(10, 1 << 20), Map.of(), null, deadLetters, CLOCK);
         stats = new DaemonStats(CLOCK.millis(), List.of(udp, tcp), pipeline, router, outbox, deadLetters,
-                () -> 7, () -> 1400, () -> CLOCK.millis() - 90_000);
+                () -> 7, () -> 1400, () -> CLOCK.millis() - 90_000, new CapHits());
         metrics.bind(stats, CLOCK);
     }
 
