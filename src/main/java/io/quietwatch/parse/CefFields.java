@@ -16,12 +16,19 @@ final class CefFields {
     /** Per id: value start + 1 (0: the key was not seen), then value end. */
     private final int[] bounds;
     private final boolean escapes;
+    /**
+     * The line's first backslash, or its length when it has none: values that end before it are taken
+     * as written without a look for escapes (one search per line instead of one per value).
+     */
+    private final int firstSlash;
 
     /** @param escapes whether backslash escapes apply (CEF) or values are taken as written (LEEF) */
     CefFields(String s, int size, boolean escapes) {
         this.s = s;
         this.bounds = new int[2 * size];
         this.escapes = escapes;
+        int slash = escapes ? s.indexOf('\\') : -1;
+        this.firstSlash = slash < 0 ? s.length() : slash;
     }
 
     String line() {
@@ -54,7 +61,8 @@ final class CefFields {
 
     /**
      * The value as text, escapes undone and surrounding quotes dropped; null when absent, empty, or a
-     * placeholder such as {@code -}, {@code None} or {@code N/A} that devices write for "no value".
+     * placeholder such as {@code -}, {@code None} or {@code N/A} that devices write for "no value"; never
+     * empty, so not null exactly when {@link #present} holds.
      */
     String text(int id) {
         int f = from(id);
@@ -93,7 +101,7 @@ final class CefFields {
     }
 
     private String unescape(int f, int t) {
-        if (!escapes) {
+        if (!escapes || t <= firstSlash) {
             return s.substring(f, t);
         }
         int slash = f;

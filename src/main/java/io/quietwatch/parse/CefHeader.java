@@ -11,6 +11,8 @@ final class CefHeader {
     private final int[] to;
     private int count;
     private int end;
+    /** Whether a backslash occurs in the fields read: without one, {@link #text} takes them as written. */
+    private boolean escaped;
 
     private CefHeader(String s, int fields) {
         this.s = s;
@@ -31,6 +33,7 @@ final class CefHeader {
         while (i < n && h.count < fields) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < n) {
+                h.escaped = true;
                 i += 2;
                 continue;
             }
@@ -75,6 +78,9 @@ final class CefHeader {
         int t = to[field];
         if (f >= t) {
             return null;
+        }
+        if (!escaped) {
+            return s.substring(f, t);
         }
         int slash = f;
         while (slash < t && s.charAt(slash) != '\\') {

@@ -1,12 +1,8 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.LogEventBuilder;
-
 import static io.quietwatch.parse.CefKeys.CONTENT_TYPE;
-import static io.quietwatch.parse.CefKeys.DHOST;
 import static io.quietwatch.parse.CefKeys.FILE_TYPE;
 import static io.quietwatch.parse.CefKeys.FNAME;
-import static io.quietwatch.parse.CefKeys.METHOD;
 import static io.quietwatch.parse.CefKeys.OUTCOME;
 import static io.quietwatch.parse.CefKeys.USER_AGENT;
 
@@ -21,21 +17,23 @@ final class CefWeb {
     private CefWeb() {
     }
 
-    static void fill(LogEventBuilder b, CefFields f, CefCustom custom, String url) {
-        String domain = url == null ? null : CefUrls.domain(url);
-        b.url(url)
-                .urlDomain(domain != null || url == null ? domain : f.text(DHOST))
-                .httpMethod(f.text(METHOD))
-                .httpStatus(httpStatus(f, custom, url))
-                .mimeType(mimeType(f, custom))
-                .userAgent(f.present(USER_AGENT) ? f.text(USER_AGENT) : custom.text(CefLabels.USER_AGENT))
-                .fileName(f.present(FNAME) ? f.text(FNAME) : url == null ? null : CefUrls.fileName(url));
+    /** {@code requestClientApplication}, else a custom field labelled as the user agent. */
+    static String userAgent(CefFields f, CefCustom custom) {
+        String agent = f.text(USER_AGENT);
+        return agent != null ? agent : custom.text(CefLabels.USER_AGENT);
+    }
+
+    /** {@code fname}, else the URL's file name. */
+    static String fileName(CefFields f, String url) {
+        String name = f.text(FNAME);
+        return name != null || url == null ? name : CefUrls.fileName(url);
     }
 
     /** {@code contenttype}, a custom field labelled so, or a MIME-shaped {@code fileType}/{@code requestContext}. */
-    private static String mimeType(CefFields f, CefCustom custom) {
-        if (f.present(CONTENT_TYPE)) {
-            return f.text(CONTENT_TYPE);
+    static String mimeType(CefFields f, CefCustom custom) {
+        String type = f.text(CONTENT_TYPE);
+        if (type != null) {
+            return type;
         }
         String labelled = custom.text(CefLabels.MIME_TYPE);
         if (labelled != null) {
@@ -66,7 +64,7 @@ final class CefWeb {
     }
 
     // Proxies (Zscaler) put the HTTP response code in "outcome".
-    private static Integer httpStatus(CefFields f, CefCustom custom, String url) {
+    static Integer httpStatus(CefFields f, CefCustom custom, String url) {
         long status = custom.number(CefLabels.HTTP_STATUS);
         if (status == CefFields.ABSENT && url != null) {
             status = f.number(OUTCOME);
