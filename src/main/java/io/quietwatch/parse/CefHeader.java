@@ -7,8 +7,8 @@ package io.quietwatch.parse;
  */
 final class CefHeader {
     private final String s;
-    private final int[] from;
-    private final int[] to;
+    /** Per field: where it starts, then where it ends. */
+    private final int[] bounds;
     private int count;
     private int end;
     /** Whether a backslash occurs in the fields read: without one, {@link #text} takes them as written. */
@@ -16,8 +16,7 @@ final class CefHeader {
 
     private CefHeader(String s, int fields) {
         this.s = s;
-        this.from = new int[fields];
-        this.to = new int[fields];
+        this.bounds = new int[2 * fields];
     }
 
     /**
@@ -38,8 +37,8 @@ final class CefHeader {
                 continue;
             }
             if (c == '|' || lastStop != 0 && c == lastStop && h.count == fields - 1) {
-                h.from[h.count] = fieldStart;
-                h.to[h.count] = i;
+                h.bounds[2 * h.count] = fieldStart;
+                h.bounds[2 * h.count + 1] = i;
                 h.count++;
                 fieldStart = c == '|' ? i + 1 : i;
             }
@@ -48,8 +47,8 @@ final class CefHeader {
         h.end = h.count == fields ? fieldStart : n;
         if (h.count < fields) {
             // the unterminated rest, for the caller to judge (a CEF severity without its pipe)
-            h.from[h.count] = fieldStart;
-            h.to[h.count] = n;
+            h.bounds[2 * h.count] = fieldStart;
+            h.bounds[2 * h.count + 1] = n;
         }
         return h;
     }
@@ -65,17 +64,17 @@ final class CefHeader {
     }
 
     int from(int field) {
-        return from[field];
+        return bounds[2 * field];
     }
 
     int to(int field) {
-        return to[field];
+        return bounds[2 * field + 1];
     }
 
     /** The field's text with header escapes undone, or null when it is empty. */
     String text(int field) {
-        int f = from[field];
-        int t = to[field];
+        int f = from(field);
+        int t = to(field);
         if (f >= t) {
             return null;
         }

@@ -6,8 +6,9 @@ import java.util.Locale;
  * What a custom field's label ({@code cs1Label=Rule}, {@code cn1Label=Duration}) says its value is.
  * Labels are compared in a normal form: lower case, letters and digits only ({@code Source User} and
  * {@code source_user} are {@code sourceuser}). A device sends the same few labels on every line, so the
- * meaning of each label text is kept in a small cache looked up straight from the line by a hash of
- * the label; a miss (or an evicted entry) only costs one classification.
+ * meaning of each label text is kept in a small cache looked up straight from the line (a few of its
+ * characters choose the slot, the whole label is compared); a miss (or an evicted entry) only costs one
+ * classification.
  */
 final class CefLabels {
     static final int NONE = 0;
@@ -32,7 +33,7 @@ final class CefLabels {
     private static final int PROBES = 4;
     private static final int MAX_LABEL = 64;
 
-    private record Entry(long hash, int kind) {
+    private record Entry(String label, int kind) {
     }
 
     // Entries are immutable and replaced whole, so racing threads at worst classify a label twice.
@@ -44,8 +45,7 @@ final class CefLabels {
         if (length <= 0 || length > MAX_LABEL) {
             return NONE;
         }
-        long h = hash(s, from, to);
-        int first = (int) (h ^ (h >>> 32)) & (CACHE - 1);
+        int first = slot(s, from, to);
         int free = first;
         for (int p = 0; p < PROBES; p++) {
             int slot = (first + p) & (CACHE - 1);
@@ -54,33 +54,25 @@ final class CefLabels {
                 free = slot;
                 break;
             }
-            if (e.hash == h) {
+            if (e.label.length() == length && s.startsWith(e.label, from)) {
                 return e.kind;
             }
         }
-        int kind = classify(normal(s.substring(from, to)));
-        cache[free] = new Entry(h, kind);
+        String label = s.substring(from, to);
+        int kind = classify(normal(label));
+        cache[free] = new Entry(label, kind);
         return kind;
     }
 
     /**
-     * A 64-bit hash of the label as written (four characters packed per block, each block mixed in
-     * FNV-1a style, then the length); two labels share one with a chance of about 2^-64, so the cache
-     * trusts it without comparing text.
+     * Where the label's entry starts looking: from its length and four of its characters, cheaper than
+     * hashing every character; the entry holds the label, compared in full on a hit.
      */
-    private static long hash(String s, int from, int to) {
-        long h = CefKeyTable.EMPTY;
-        long block = 0;
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            block = block << 16 | s.charAt(i);
-            if (++n == 4) {
-                h = CefKeyTable.mix(h, block);
-                block = 0;
-                n = 0;
-            }
-        }
-        return CefKeyTable.finish(h, block, to - from);
+    private static int slot(String s, int from, int to) {
+        int length = to - from;
+        int h = length * 0x9E3779B1 ^ s.charAt(from) ^ s.charAt(to - 1) << 7 ^ s.charAt(from + length / 2) << 14
+                ^ s.charAt(from + length / 3) << 21;
+        return (h ^ h >>> 16) & (CACHE - 1);
     }
 
     static int classify(String n) {
