@@ -94,9 +94,10 @@ final class CefEvents {
             o = CefVerdicts.outcome(s, f.from(OUTCOME), f.to(OUTCOME));
         }
         if (o == null && !f.has(ACT)) {
-            o = CefVerdicts.outcome(s, h.from(CLASS_ID), h.to(CLASS_ID));
+            String header = h.source();
+            o = CefVerdicts.outcome(header, h.from(CLASS_ID), h.to(CLASS_ID));
             if (o == null) {
-                o = CefVerdicts.outcomeOfName(s, h.from(NAME), h.to(NAME));
+                o = CefVerdicts.outcomeOfName(header, h.from(NAME), h.to(NAME));
             }
         }
         return o;
@@ -104,12 +105,11 @@ final class CefEvents {
 
     /** PAN-OS writes the traffic subtype ({@code start}, {@code end}) as the event class id. */
     private static String phase(CefHeader h, CefFields f, Long duration, String outcome) {
-        String s = f.line();
-        String p = CefVerdicts.phaseWord(s, h.from(CLASS_ID), h.to(CLASS_ID));
+        String p = CefVerdicts.phaseWord(h.source(), h.from(CLASS_ID), h.to(CLASS_ID));
         if (p != null) {
             return p;
         }
-        if (f.has(ACT) && CefVerdicts.endsSession(s, f.from(ACT), f.to(ACT))) {
+        if (f.has(ACT) && CefVerdicts.endsSession(f.line(), f.from(ACT), f.to(ACT))) {
             return LogEvent.END;
         }
         return duration != null && !LogEvent.DENIED.equals(outcome) ? LogEvent.END : null;

@@ -3,7 +3,9 @@ package io.quietwatch.parse;
 /**
  * The pipe-separated header of a CEF or LEEF line: where each field lies, found in one pass that
  * honours the header escapes {@code \|} and {@code \\}. Field 0 is the version (the digits after
- * {@code CEF:} or {@code LEEF:}); the fields after it are the vendor's. One instance per line.
+ * {@code CEF:} or {@code LEEF:}); the fields after it are the vendor's. One instance per line, or a
+ * shared copy of a whole header ({@link #detached}, kept by {@link CefHeaders}) whose {@link #source}
+ * is the header's own text and whose field texts are made once.
  */
 final class CefHeader {
     private final String s;
@@ -13,10 +15,22 @@ final class CefHeader {
     private int end;
     /** Whether a backslash occurs in the fields read: without one, {@link #text} takes them as written. */
     private boolean escaped;
+    /** The field texts of a detached header, made on first use (null per line). */
+    private final String[] texts;
 
     private CefHeader(String s, int fields) {
         this.s = s;
         this.bounds = new int[2 * fields];
+        this.texts = null;
+    }
+
+    private CefHeader(String s, int[] bounds, int count, boolean escaped) {
+        this.s = s;
+        this.bounds = bounds;
+        this.count = count;
+        this.end = s.length();
+        this.escaped = escaped;
+        this.texts = new String[count];
     }
 
     /**
@@ -53,6 +67,24 @@ final class CefHeader {
         return h;
     }
 
+    /**
+     * This complete header ({@link #count()} fields read) apart from its line: the text from
+     * {@code start} (where it was read from) to {@link #end()}, with the same fields. Safe to share
+     * between threads.
+     */
+    CefHeader detached(int start) {
+        int[] shifted = new int[bounds.length];
+        for (int i = 0; i < 2 * count; i++) {
+            shifted[i] = bounds[i] - start;
+        }
+        return new CefHeader(s.substring(start, end), shifted, count, escaped);
+    }
+
+    /** The text {@link #from} and {@link #to} index: the line, or a detached header's own text. */
+    String source() {
+        return s;
+    }
+
     /** Number of pipe-terminated fields read. */
     int count() {
         return count;
@@ -73,6 +105,19 @@ final class CefHeader {
 
     /** The field's text with header escapes undone, or null when it is empty. */
     String text(int field) {
+        if (texts == null) {
+            return readText(field);
+        }
+        // racing threads at worst make the same text twice
+        String t = texts[field];
+        if (t == null) {
+            t = readText(field);
+            texts[field] = t;
+        }
+        return t;
+    }
+
+    private String readText(int field) {
         int f = from(field);
         int t = to(field);
         if (f >= t) {

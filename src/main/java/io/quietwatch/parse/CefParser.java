@@ -44,6 +44,7 @@ public final class CefParser implements EventParser {
 
     private final CefTime time = new CefTime();
     private final CefLabels labels = new CefLabels();
+    private final CefHeaders headers = new CefHeaders();
 
     @Override
     public String name() {
@@ -71,17 +72,27 @@ public final class CefParser implements EventParser {
     }
 
     private ParseResult read(SyslogMessage m, String text, int at, ParseContext context) {
-        CefHeader h = CefHeader.read(text, at, HEADER_FIELDS, (char) 0);
-        if (h.count() < HEADER_FIELDS && !(h.count() == HEADER_FIELDS - 1 && severityOnly(text, h))) {
-            return ParseResult.malformed("CEF header cut off: " + h.count() + " of " + HEADER_FIELDS
-                    + " fields before the extension");
-        }
-        if (CefFields.number(text, h.from(0), CefPairs.trimEnd(text, h.from(0), h.to(0))) < 0) {
-            return ParseResult.malformed("CEF version is not a number");
+        CefHeader h = headers.find(text, at);
+        int extension = at;
+        if (h != null) {
+            extension += h.end();
+        } else {
+            h = CefHeader.read(text, at, HEADER_FIELDS, (char) 0);
+            if (h.count() < HEADER_FIELDS && !(h.count() == HEADER_FIELDS - 1 && severityOnly(text, h))) {
+                return ParseResult.malformed("CEF header cut off: " + h.count() + " of " + HEADER_FIELDS
+                        + " fields before the extension");
+            }
+            if (CefFields.number(text, h.from(0), CefPairs.trimEnd(text, h.from(0), h.to(0))) < 0) {
+                return ParseResult.malformed("CEF version is not a number");
+            }
+            extension = h.end();
+            if (h.count() == HEADER_FIELDS) {
+                h = headers.keep(text, at, h);
+            }
         }
         CefFields f = new CefFields(text, CefKeys.SIZE, true);
         if (h.count() == HEADER_FIELDS) {
-            CefPairs.scan(text, h.end(), text.length(), CefKeys.TABLE, f);
+            CefPairs.scan(text, extension, text.length(), CefKeys.TABLE, f);
         }
         CefEndpoints ends = CefEndpoints.cef(f);
         if (ends.problem != null) {
