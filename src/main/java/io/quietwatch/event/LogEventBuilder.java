@@ -53,6 +53,9 @@ public final class LogEventBuilder {
     private String assignedIp;
     private String connectionId;
     private String original;
+    /** Derived by {@link #build}. */
+    private String direction;
+    private String hostIp;
 
     LogEventBuilder() {
     }
@@ -113,16 +116,38 @@ public final class LogEventBuilder {
      * {@code network.bytes} is the sum of both sides when only those are logged.
      */
     public LogEvent build(InternalNetworks internal) {
-        return create(internal, timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
-                category, action, outcome, phase, reason, sourceIp, sourceIpv4 - 1, sourcePort, destinationIp,
-                destinationIpv4 - 1, destinationPort, sourceNatIp, sourceNatPort, destinationNatIp, destinationNatPort,
-                transport, durationNanos, sourceBytes, destinationBytes, networkBytes, networkPackets, ipTtl, ipId,
-                tcpFlags, icmpType, icmpCode, ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod,
+        // small enough to be inlined where it is called, the derivations in a method of their own
+        derive(internal);
+        return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
+                category, action, outcome, phase, reason, sourceIp, sourcePort, destinationIp, destinationPort,
+                sourceNatIp, sourceNatPort, destinationNatIp, destinationNatPort, transport, direction, hostIp,
+                durationNanos, sourceBytes, destinationBytes, networkBytes, networkPackets, ipTtl, ipId, tcpFlags,
+                icmpType, icmpCode, ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod,
                 httpStatus, mimeType, userAgent, fileName, userName, assignedIp, connectionId, original);
     }
 
+    /** Canonical addresses, direction, host and total bytes, set on this builder before the event is made. */
+    private void derive(InternalNetworks internal) {
+        // an address the parser read as IPv4 is in canonical form already
+        String src = sourceIpv4 > 0 ? sourceIp : IpAddresses.canonical(sourceIp);
+        String dst = destinationIpv4 > 0 ? destinationIp : IpAddresses.canonical(destinationIp);
+        String assigned = IpAddresses.canonical(assignedIp);
+        boolean srcIn = src != null && contains(internal, src, sourceIpv4 - 1);
+        boolean dstIn = dst != null && contains(internal, dst, destinationIpv4 - 1);
+        if (networkBytes == null && sourceBytes != null && destinationBytes != null) {
+            networkBytes = sourceBytes + destinationBytes;
+        }
+        sourceIp = src;
+        destinationIp = dst;
+        assignedIp = assigned;
+        sourceNatIp = IpAddresses.canonical(sourceNatIp);
+        destinationNatIp = IpAddresses.canonical(destinationNatIp);
+        direction = direction(src, dst, srcIn, dstIn);
+        hostIp = host(src, dst, assigned, srcIn, dstIn);
+    }
+
     /**
-     * The event {@link #build} makes of these values, without a builder: for a parser's hot path, where
+     * The event {@link #build} makes of these values (the same derivations), without a builder: for a parser's hot path, where
      * filling a builder first costs a few percent of the parse. The values are {@link LogEvent}'s
      * components in its order, less the derived {@code direction} and {@code hostIp}; after each of the
      * two endpoint addresses, its IPv4 value as the parser read it, or -1 when it did not read one (the
@@ -146,37 +171,41 @@ public final class LogEventBuilder {
         String assigned = IpAddresses.canonical(assignedIp);
         boolean srcIn = src != null && contains(internal, src, sourceIpv4);
         boolean dstIn = dst != null && contains(internal, dst, destinationIpv4);
-        String direction = null;
-        String host = null;
-        if (src != null && dst != null) {
-            if (srcIn && !dstIn) {
-                direction = "outbound";
-                host = src;
-            } else if (!srcIn && dstIn) {
-                direction = "inbound";
-                host = dst;
-            } else if (srcIn) {
-                direction = "internal";
-                host = src;
-            } else {
-                direction = "external";
-            }
-        } else if (assigned != null) {
-            host = assigned;
-        } else if (srcIn) {
-            host = src;
-        } else if (dstIn) {
-            host = dst;
-        }
         Long bytes = networkBytes == null && sourceBytes != null && destinationBytes != null
                 ? Long.valueOf(sourceBytes + destinationBytes) : networkBytes;
         return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
                 category, action, outcome, phase, reason, src, sourcePort, dst, destinationPort,
                 IpAddresses.canonical(sourceNatIp), sourceNatPort, IpAddresses.canonical(destinationNatIp),
-                destinationNatPort, transport, direction, host, durationNanos, sourceBytes, destinationBytes, bytes,
+                destinationNatPort, transport, direction(src, dst, srcIn, dstIn), host(src, dst, assigned, srcIn, dstIn),
+                durationNanos, sourceBytes, destinationBytes, bytes,
                 networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode, ingressInterface, egressInterface, ruleName,
                 url, urlDomain, httpMethod, httpStatus, mimeType, userAgent, fileName, userName, assigned,
                 connectionId, original);
+    }
+
+    /** Outbound, inbound, internal or external by which ends are internal; null without both ends. */
+    private static String direction(String src, String dst, boolean srcIn, boolean dstIn) {
+        if (src == null || dst == null) {
+            return null;
+        }
+        if (srcIn) {
+            return dstIn ? "internal" : "outbound";
+        }
+        return dstIn ? "inbound" : "external";
+    }
+
+    /**
+     * The internal end of a connection (the source when both are), or, without both ends, the address
+     * a VPN assigned, else whichever end is internal.
+     */
+    private static String host(String src, String dst, String assigned, boolean srcIn, boolean dstIn) {
+        if (src != null && dst != null) {
+            return srcIn ? src : dstIn ? dst : null;
+        }
+        if (assigned != null) {
+            return assigned;
+        }
+        return srcIn ? src : dstIn ? dst : null;
     }
 
     private static boolean contains(InternalNetworks internal, String ip, long ipv4) {
