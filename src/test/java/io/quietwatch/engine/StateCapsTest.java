@@ -137,6 +137,17 @@ class StateCapsTest {
     }
 
     @Test
+    void correlatedHostWithACapOfZeroHoldsNothingAndCountsEveryAlert() {
+        load(Map.of("correlated_host_alerts_max_rows", 0));
+        for (int i = 1; i <= 3; i++) {
+            engine.send(conn(T0 + i, "10.4.0." + i, "198.51.100.7", 443).phase("end").connectionId("t" + i)
+                    .durationNanos(2 * HOUR * 1_000_000L).build(NETS));
+        }
+        assertThat(alerts).filteredOn(a -> a.detection().equals("http-tunnel")).hasSize(3);
+        assertThat(engine.capHits().of("correlated_host_alerts")).isEqualTo(3);
+    }
+
+    @Test
     void activeHostsStopAtTheirCap() {
         load(Map.of());
         engine.limitActiveHosts(5);
