@@ -173,14 +173,18 @@ public final class LogEventBuilder {
         boolean dstIn = dst != null && contains(internal, dst, destinationIpv4);
         Long bytes = networkBytes == null && sourceBytes != null && destinationBytes != null
                 ? Long.valueOf(sourceBytes + destinationBytes) : networkBytes;
+        String sourceNat = IpAddresses.canonical(sourceNatIp);
+        String destinationNat = IpAddresses.canonical(destinationNatIp);
+        String direction = direction(src, dst, srcIn, dstIn);
+        String host = host(src, dst, assigned, srcIn, dstIn);
+        // every value computed before the event is allocated: with no call between the allocation and its
+        // field stores, the JIT can leave out the collector's write barriers on those stores
         return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
-                category, action, outcome, phase, reason, src, sourcePort, dst, destinationPort,
-                IpAddresses.canonical(sourceNatIp), sourceNatPort, IpAddresses.canonical(destinationNatIp),
-                destinationNatPort, transport, direction(src, dst, srcIn, dstIn), host(src, dst, assigned, srcIn, dstIn),
-                durationNanos, sourceBytes, destinationBytes, bytes,
-                networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode, ingressInterface, egressInterface, ruleName,
-                url, urlDomain, httpMethod, httpStatus, mimeType, userAgent, fileName, userName, assigned,
-                connectionId, original);
+                category, action, outcome, phase, reason, src, sourcePort, dst, destinationPort, sourceNat,
+                sourceNatPort, destinationNat, destinationNatPort, transport, direction, host, durationNanos,
+                sourceBytes, destinationBytes, bytes, networkPackets, ipTtl, ipId, tcpFlags, icmpType, icmpCode,
+                ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod, httpStatus, mimeType,
+                userAgent, fileName, userName, assigned, connectionId, original);
     }
 
     /** Outbound, inbound, internal or external by which ends are internal; null without both ends. */
