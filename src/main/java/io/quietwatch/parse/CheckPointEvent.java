@@ -23,52 +23,24 @@ final class CheckPointEvent {
     private CheckPointEvent() {
     }
 
-    /** Fills {@code b} from {@code r}; returns the problem naming the field, or null. */
-    static String fill(CheckPointRecord r, LogEventBuilder b) {
-        String problem = endpoints(r, b);
-        if (problem != null) {
-            return problem;
-        }
-        int known = r.oneOf(ACTION, CheckPointValues.ACTIONS);
-        String action = known >= 0 ? CheckPointValues.ACTION_WORDS[known] : r.text(ACTION);
-        int product = r.oneOf(PRODUCT, CheckPointValues.PRODUCTS);
-        b.action(known >= 0 || action == null ? action : action.toLowerCase(Locale.ROOT))
-                .outcome(known >= 0 ? CheckPointValues.ACTION_OUTCOMES[known] : null)
-                .observerProduct(product >= 0 ? CheckPointValues.PRODUCTS[product] : r.text(PRODUCT))
-                .eventCode(r.first(LOGID, LOG_ID))
-                .transport(r.transport())
-                .ruleName(r.first(RULE_NAME, RULE_UID))
-                .userName(r.first(USER, SRC_USER_NAME, ADMINISTRATOR))
-                .connectionId(r.first(LOGUID, SESSION_ID))
-                .reason(r.first(REASON, ACTION_REASON, DROP_REASON, OUT_OF_STATE))
-                .icmpType(small(r, ICMP_TYPE))
-                .icmpCode(small(r, ICMP_CODE));
-        String flags = r.text(TCP_FLAGS);
-        b.tcpFlags(flags == null ? null : flags.replace('-', ' '));
-        interfaces(r, b);
-        counters(r, b);
-        boolean web = web(r, b, product == CheckPointValues.URL_FILTERING);
-        if (web) {
-            b.category(LogEvent.CATEGORY_WEB);
-        } else if (known >= CheckPointValues.FIRST_LOGIN && known <= CheckPointValues.LAST_LOGIN) {
-            b.category(LogEvent.CATEGORY_SESSION);
-        } else if (r.has(SRC) || r.has(DST)) {
-            b.category(LogEvent.CATEGORY_NETWORK);
-        }
-        return null;
-    }
-
-    private static String endpoints(CheckPointRecord r, LogEventBuilder b) {
+    /**
+     * The event of {@code r} (time, host and original line from the caller), or {@code Malformed} naming
+     * the field whose value does not read. The values are gathered first and the event made in one call
+     * ({@link LogEventBuilder#create}), cheaper than filling a builder.
+     */
+    static ParseResult read(CheckPointRecord r, ParseContext context, long time, String vendor, String host,
+                            String format, String original) {
+        // endpoints
         boolean[] bad = new boolean[1];
         String src = r.address(SRC, bad);
         long srcIpv4 = r.lastIpv4;
         if (bad[0]) {
-            return "src is not an IP address";
+            return ParseResult.malformed("src is not an IP address");
         }
         String dst = r.address(DST, bad);
         long dstIpv4 = r.lastIpv4;
         if (bad[0]) {
-            return "dst is not an IP address";
+            return ParseResult.malformed("dst is not an IP address");
         }
         if (src == null) {
             src = r.address(CLIENT_IP, bad);
@@ -77,32 +49,64 @@ final class CheckPointEvent {
         }
         long sport = r.number(S_PORT, MAX_PORT);
         if (sport == -2) {
-            return "s_port is not a port number 0-65535";
+            return ParseResult.malformed("s_port is not a port number 0-65535");
         }
         // service is the port number in Log Exporter output; older exports give a service name instead
         long dport = r.number(SERVICE, MAX_PORT);
-        b.sourceIp(src, srcIpv4).destinationIp(dst, dstIpv4)
-                .sourcePort(sport < 0 ? null : (int) sport)
-                .destinationPort(dport < 0 ? null : (int) dport);
         String srcNat = r.address(XLATESRC, bad);
         if (bad[0]) {
-            return "xlatesrc is not an IP address";
+            return ParseResult.malformed("xlatesrc is not an IP address");
         }
         long srcNatPort = r.number(XLATESPORT, MAX_PORT);
         if (srcNatPort == -2) {
-            return "xlatesport is not a port number 0-65535";
+            return ParseResult.malformed("xlatesport is not a port number 0-65535");
         }
         String dstNat = r.address(XLATEDST, bad);
         if (bad[0]) {
-            return "xlatedst is not an IP address";
+            return ParseResult.malformed("xlatedst is not an IP address");
         }
         long dstNatPort = r.number(XLATEDPORT, MAX_PORT);
         if (dstNatPort == -2) {
-            return "xlatedport is not a port number 0-65535";
+            return ParseResult.malformed("xlatedport is not a port number 0-65535");
         }
-        b.sourceNatIp(natIp(srcNat)).sourceNatPort(natPort(srcNatPort))
-                .destinationNatIp(natIp(dstNat)).destinationNatPort(natPort(dstNatPort));
-        return null;
+        int known = r.oneOf(ACTION, CheckPointValues.ACTIONS);
+        String action = known >= 0 ? CheckPointValues.ACTION_WORDS[known] : r.text(ACTION);
+        int product = r.oneOf(PRODUCT, CheckPointValues.PRODUCTS);
+        String flags = r.text(TCP_FLAGS);
+        // ifname is the ingress or the egress interface as ifdir says
+        String ingress = r.text(CLIENT_INBOUND_INTERFACE);
+        String egress = r.text(SERVER_OUTBOUND_INTERFACE);
+        int dir = r.oneOf(IFDIR, DIRECTIONS);
+        if (dir == 0 && ingress == null) {
+            ingress = r.text(IFNAME);
+        } else if (dir == 1 && egress == null) {
+            egress = r.text(IFNAME);
+        }
+        // a URL Filtering / Application Control record is a web event
+        boolean urlFiltering = product == CheckPointValues.URL_FILTERING;
+        String url = r.first(RESOURCE, URL);
+        if ("-".equals(url)) {
+            url = null;
+        }
+        boolean web = url != null || urlFiltering;
+        String category = web ? LogEvent.CATEGORY_WEB
+                : known >= CheckPointValues.FIRST_LOGIN && known <= CheckPointValues.LAST_LOGIN
+                ? LogEvent.CATEGORY_SESSION : r.has(SRC) || r.has(DST) ? LogEvent.CATEGORY_NETWORK : null;
+        return ParseResult.parsed(LogEventBuilder.create(context.internal(), time, vendor,
+                product >= 0 ? CheckPointValues.PRODUCTS[product] : r.text(PRODUCT), host, format,
+                r.first(LOGID, LOG_ID), category,
+                known >= 0 || action == null ? action : action.toLowerCase(Locale.ROOT),
+                known >= 0 ? CheckPointValues.ACTION_OUTCOMES[known] : null, null,
+                r.first(REASON, ACTION_REASON, DROP_REASON, OUT_OF_STATE), src, src == null ? -1 : srcIpv4,
+                sport < 0 ? null : (Integer) (int) sport, dst, dst == null ? -1 : dstIpv4,
+                dport < 0 ? null : (Integer) (int) dport, natIp(srcNat), natPort(srcNatPort), natIp(dstNat),
+                natPort(dstNatPort), r.transport(), duration(r), count(r, CLIENT_OUTBOUND_BYTES, SENT_BYTES),
+                count(r, SERVER_OUTBOUND_BYTES, RECEIVED_BYTES), count(r, BYTES, BYTES), packets(r), null, null,
+                flags == null ? null : flags.replace('-', ' '), small(r, ICMP_TYPE), small(r, ICMP_CODE), ingress,
+                egress, r.first(RULE_NAME, RULE_UID), url, web ? domain(r, url, urlFiltering) : null,
+                web ? r.text(METHOD) : null, null, null, web ? r.text(USER_AGENT) : null,
+                web ? fileName(r, url) : null, r.first(USER, SRC_USER_NAME, ADMINISTRATOR), null,
+                r.first(LOGUID, SESSION_ID), original));
     }
 
     /** The exporter writes the unspecified address for "not translated". */
@@ -114,30 +118,18 @@ final class CheckPointEvent {
         return port <= 0 ? null : (int) port;
     }
 
-    private static void interfaces(CheckPointRecord r, LogEventBuilder b) {
-        String ingress = r.text(CLIENT_INBOUND_INTERFACE);
-        String egress = r.text(SERVER_OUTBOUND_INTERFACE);
-        int dir = r.oneOf(IFDIR, DIRECTIONS);
-        if (dir == 0 && ingress == null) {
-            ingress = r.text(IFNAME);
-        } else if (dir == 1 && egress == null) {
-            egress = r.text(IFNAME);
-        }
-        b.ingressInterface(ingress).egressInterface(egress);
-    }
-
-    private static void counters(CheckPointRecord r, LogEventBuilder b) {
-        b.sourceBytes(count(r, CLIENT_OUTBOUND_BYTES, SENT_BYTES))
-                .destinationBytes(count(r, SERVER_OUTBOUND_BYTES, RECEIVED_BYTES))
-                .networkBytes(count(r, BYTES, BYTES));
+    private static Long packets(CheckPointRecord r) {
         Long packets = count(r, PACKETS, PACKETS);
         if (packets == null) {
             Long client = count(r, CLIENT_OUTBOUND_PACKETS, CLIENT_OUTBOUND_PACKETS);
             Long server = count(r, SERVER_OUTBOUND_PACKETS, SERVER_OUTBOUND_PACKETS);
             packets = client != null && server != null ? client + server : null;
         }
-        b.networkPackets(packets);
-        // the first of session_duration, duration and elapsed that reads as a duration
+        return packets;
+    }
+
+    /** The first of session_duration, duration and elapsed that reads as a duration, in nanoseconds. */
+    private static Long duration(CheckPointRecord r) {
         long nanos = r.durationNanos(SESSION_DURATION);
         if (nanos < 0) {
             nanos = r.durationNanos(DURATION);
@@ -145,20 +137,11 @@ final class CheckPointEvent {
         if (nanos < 0) {
             nanos = r.durationNanos(ELAPSED);
         }
-        if (nanos >= 0) {
-            b.durationNanos(nanos);
-        }
+        return nanos >= 0 ? Long.valueOf(nanos) : null;
     }
 
-    /** URL fields; true when the record is a web (URL Filtering / Application Control) record. */
-    private static boolean web(CheckPointRecord r, LogEventBuilder b, boolean urlFiltering) {
-        String url = r.first(RESOURCE, URL);
-        if ("-".equals(url)) {
-            url = null;
-        }
-        if (url == null && !urlFiltering) {
-            return false;
-        }
+    /** The URL's host, else the HTTP host, else (URL Filtering) the application name when it is a host name. */
+    private static String domain(CheckPointRecord r, String url, boolean urlFiltering) {
         String domain = CheckPointUrl.domain(url);
         if (domain == null) {
             domain = hostName(r.text(HTTP_HOST));
@@ -166,10 +149,12 @@ final class CheckPointEvent {
         if (domain == null && urlFiltering) {
             domain = hostName(r.text(APPI_NAME));
         }
+        return domain;
+    }
+
+    private static String fileName(CheckPointRecord r, String url) {
         String file = r.text(FILE_NAME);
-        b.url(url).urlDomain(domain).httpMethod(r.text(METHOD)).userAgent(r.text(USER_AGENT))
-                .fileName(file != null ? file : CheckPointUrl.fileName(url));
-        return true;
+        return file != null ? file : CheckPointUrl.fileName(url);
     }
 
     private static String hostName(String value) {

@@ -1,7 +1,5 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.LogEventBuilder;
-import io.quietwatch.event.LogEvent;
 
 /**
  * Check Point gateways and management servers through the Log Exporter ({@code cp_log_export}) in its
@@ -92,16 +90,6 @@ public final class CheckPointParser implements EventParser {
         if (time == SyslogMessage.NO_TIMESTAMP) {
             time = m.hasTimestamp() ? m.timestamp() : context.clock().millis();
         }
-        LogEventBuilder b = LogEvent.builder()
-                .timestamp(time)
-                .observerVendor(VENDOR)
-                .observerHostname(host)
-                .format(NAME)
-                .original(m.original());
-        String problem = CheckPointEvent.fill(r, b);
-        if (problem != null) {
-            return ParseResult.malformed(problem);
-        }
-        return ParseResult.parsed(b.build(context.internal()));
+        return CheckPointEvent.read(r, context, time, VENDOR, host, NAME, m.original());
     }
 }
