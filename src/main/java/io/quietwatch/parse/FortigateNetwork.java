@@ -1,36 +1,18 @@
 package io.quietwatch.parse;
 
 import io.quietwatch.event.IanaProtocols;
-import io.quietwatch.event.LogEventBuilder;
 
-import static io.quietwatch.parse.FortigateKeys.DSTINTF;
-import static io.quietwatch.parse.FortigateKeys.DSTIP;
-import static io.quietwatch.parse.FortigateKeys.DSTPORT;
 import static io.quietwatch.parse.FortigateKeys.DURATION;
-import static io.quietwatch.parse.FortigateKeys.ICMPCODE;
-import static io.quietwatch.parse.FortigateKeys.ICMPTYPE;
 import static io.quietwatch.parse.FortigateKeys.POLICYID;
 import static io.quietwatch.parse.FortigateKeys.POLICYNAME;
 import static io.quietwatch.parse.FortigateKeys.PROTO;
-import static io.quietwatch.parse.FortigateKeys.RCVDBYTE;
 import static io.quietwatch.parse.FortigateKeys.RCVDPKT;
-import static io.quietwatch.parse.FortigateKeys.SENTBYTE;
 import static io.quietwatch.parse.FortigateKeys.SENTPKT;
-import static io.quietwatch.parse.FortigateKeys.SESSIONID;
-import static io.quietwatch.parse.FortigateKeys.SRCINTF;
-import static io.quietwatch.parse.FortigateKeys.SRCIP;
-import static io.quietwatch.parse.FortigateKeys.SRCPORT;
-import static io.quietwatch.parse.FortigateKeys.TRANIP;
-import static io.quietwatch.parse.FortigateKeys.TRANPORT;
-import static io.quietwatch.parse.FortigateKeys.TRANSIP;
-import static io.quietwatch.parse.FortigateKeys.TRANSPORT;
 import static io.quietwatch.parse.FortigateKeys.UNAUTHUSER;
 import static io.quietwatch.parse.FortigateKeys.USER;
 import static io.quietwatch.parse.FortigateValues.address;
-import static io.quietwatch.parse.FortigateValues.count;
 import static io.quietwatch.parse.FortigateValues.countValue;
 import static io.quietwatch.parse.FortigateValues.digits;
-import static io.quietwatch.parse.FortigateValues.port;
 
 /**
  * The fields every FortiOS log type shares when it has them: the session's endpoints as the
@@ -47,42 +29,23 @@ final class FortigateNetwork {
     private FortigateNetwork() {
     }
 
-    /** Reads the shared fields into {@code b}; unreadable values are recorded on {@code f}. */
-    static void apply(FortigateFields f, LogEventBuilder b) {
-        long srcIpv4 = FortigateValues.ipv4(f, SRCIP);
-        b.sourceIp(address(f, SRCIP, srcIpv4), srcIpv4)
-                .sourcePort(port(f, SRCPORT));
-        long dstIpv4 = FortigateValues.ipv4(f, DSTIP);
-        b.destinationIp(address(f, DSTIP, dstIpv4), dstIpv4)
-                .destinationPort(port(f, DSTPORT))
-                .transport(transport(f))
-                .ingressInterface(f.text(SRCINTF))
-                .egressInterface(f.text(DSTINTF))
-                .ruleName(f.has(POLICYNAME) ? f.text(POLICYNAME) : f.text(POLICYID))
-                .connectionId(f.text(SESSIONID))
-                .sourceBytes(count(f, SENTBYTE))
-                .destinationBytes(count(f, RCVDBYTE))
-                .networkPackets(packets(f))
-                .durationNanos(duration(f))
-                .userName(f.has(USER) ? f.text(USER) : f.text(UNAUTHUSER))
-                .icmpType(icmp(f, ICMPTYPE))
-                .icmpCode(icmp(f, ICMPCODE));
-        nat(f, b);
+    /** The user: {@code user}, else the unauthenticated {@code unauthuser}. */
+    static String user(FortigateFields f) {
+        return f.has(USER) ? f.text(USER) : f.text(UNAUTHUSER);
     }
 
-    // A sniffer or no-NAT session logs transip=0.0.0.0 transport=0: no translation.
-    private static void nat(FortigateFields f, LogEventBuilder b) {
-        String source = address(f, TRANSIP);
-        if (source != null && !source.equals(ANY_ADDRESS)) {
-            b.sourceNatIp(source).sourceNatPort(port(f, TRANSPORT));
-        }
-        String destination = address(f, TRANIP);
-        if (destination != null && !destination.equals(ANY_ADDRESS)) {
-            b.destinationNatIp(destination).destinationNatPort(port(f, TRANPORT));
-        }
+    /** The policy's name, else its id. */
+    static String rule(FortigateFields f) {
+        return f.has(POLICYNAME) ? f.text(POLICYNAME) : f.text(POLICYID);
     }
 
-    private static String transport(FortigateFields f) {
+    /** A translated address, null for none: a sniffer or no-NAT session logs {@code transip=0.0.0.0}. */
+    static String nat(FortigateFields f, int id) {
+        String a = address(f, id);
+        return a == null || a.equals(ANY_ADDRESS) ? null : a;
+    }
+
+    static String transport(FortigateFields f) {
         if (!f.has(PROTO)) {
             return null;
         }
@@ -98,7 +61,7 @@ final class FortigateNetwork {
         };
     }
 
-    private static Long packets(FortigateFields f) {
+    static Long packets(FortigateFields f) {
         long sent = countValue(f, SENTPKT);
         long received = countValue(f, RCVDPKT);
         if (sent < 0 && received < 0) {
@@ -121,7 +84,7 @@ final class FortigateNetwork {
     }
 
     /** ICMP type or code, decimal or {@code 0x..} as anomaly logs write it; null when unreadable. */
-    private static Integer icmp(FortigateFields f, int id) {
+    static Integer icmp(FortigateFields f, int id) {
         if (!f.has(id)) {
             return null;
         }

@@ -3,18 +3,7 @@ package io.quietwatch.parse;
 import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
-import static io.quietwatch.parse.FortigateKeys.ACTION;
-import static io.quietwatch.parse.FortigateKeys.CATDESC;
-import static io.quietwatch.parse.FortigateKeys.DEVNAME;
-import static io.quietwatch.parse.FortigateKeys.DSTIP;
-import static io.quietwatch.parse.FortigateKeys.HOSTNAME;
-import static io.quietwatch.parse.FortigateKeys.LOGID;
-import static io.quietwatch.parse.FortigateKeys.REASON;
-import static io.quietwatch.parse.FortigateKeys.SRCIP;
-import static io.quietwatch.parse.FortigateKeys.STATUS;
-import static io.quietwatch.parse.FortigateKeys.SUBTYPE;
-import static io.quietwatch.parse.FortigateKeys.TYPE;
-import static io.quietwatch.parse.FortigateKeys.URL;
+import static io.quietwatch.parse.FortigateKeys.*;
 
 /**
  * Reads Fortinet FortiGate (FortiOS 5.x-7.x) syslog in its default {@code key=value} form, as the
@@ -110,63 +99,109 @@ public final class FortigateParser implements EventParser {
         return marks == 2 || marks == 1 && f.keyIs(TYPE, "type");
     }
 
+    /**
+     * The event: the values gathered first, then made in one call ({@link LogEventBuilder#create}), cheaper
+     * than filling a builder. Unreadable values are recorded on {@code f} and make the line malformed.
+     */
     private ParseResult read(SyslogMessage m, FortigateFields f, ParseContext context) {
-        LogEventBuilder b = LogEvent.builder()
-                .timestamp(time.millis(f, m, context))
-                .observerVendor(VENDOR)
-                .observerProduct(PRODUCT)
-                .observerHostname(f.has(DEVNAME) ? f.text(DEVNAME) : m.hostname())
-                .format(NAME)
-                .eventCode(f.text(LOGID))
-                .action(f.text(ACTION))
-                .reason(reason(f))
-                .original(m.original());
-        FortigateNetwork.apply(f, b);
+        long timestamp = time.millis(f, m, context);
+        String hostname = f.has(DEVNAME) ? f.text(DEVNAME) : m.hostname();
+        String action = f.text(ACTION);
+        String reason = reason(f);
+        String category = null;
+        String outcome = null;
+        String phase = null;
+        long srcIpv4 = FortigateValues.ipv4(f, SRCIP);
+        String src = FortigateValues.address(f, SRCIP, srcIpv4);
+        Integer srcPort = FortigateValues.port(f, SRCPORT);
+        long dstIpv4 = FortigateValues.ipv4(f, DSTIP);
+        String dst = FortigateValues.address(f, DSTIP, dstIpv4);
+        Integer dstPort = FortigateValues.port(f, DSTPORT);
+        // in this order, so that of two unreadable values the same one is reported as before
+        String transport = FortigateNetwork.transport(f);
+        Long sent = FortigateValues.count(f, SENTBYTE);
+        Long received = FortigateValues.count(f, RCVDBYTE);
+        Long packets = FortigateNetwork.packets(f);
+        Long duration = FortigateNetwork.duration(f);
+        String user = FortigateNetwork.user(f);
+        Integer icmpType = FortigateNetwork.icmp(f, ICMPTYPE);
+        Integer icmpCode = FortigateNetwork.icmp(f, ICMPCODE);
+        String srcNat = FortigateNetwork.nat(f, TRANSIP);
+        Integer srcNatPort = srcNat == null ? null : FortigateValues.port(f, TRANSPORT);
+        String dstNat = FortigateNetwork.nat(f, TRANIP);
+        Integer dstNatPort = dstNat == null ? null : FortigateValues.port(f, TRANPORT);
+        String assigned = null;
+        String url = null;
+        String urlDomain = null;
+        String method = null;
+        String agent = null;
+        String mime = null;
+        String file = null;
         if (f.is(TYPE, "traffic")) {
             // Missing keys mean a cut-off line; empty values are what log sanitisers leave.
             String missing = !f.present(SRCIP) ? "missing srcip" : !f.present(DSTIP) ? "missing dstip" : null;
             if (missing != null) {
                 return ParseResult.malformed(missing);
             }
-            int action = FortigateVerdicts.trafficAction(f);
-            if (action != ACTION) {
-                b.action(f.text(action));
+            int verdict = FortigateVerdicts.trafficAction(f);
+            if (verdict != ACTION) {
+                action = f.text(verdict);
             }
-            b.category(LogEvent.CATEGORY_NETWORK)
-                    .outcome(FortigateVerdicts.trafficOutcome(f, action))
-                    .phase(FortigateVerdicts.trafficPhase(f, action));
+            category = LogEvent.CATEGORY_NETWORK;
+            outcome = FortigateVerdicts.trafficOutcome(f, verdict);
+            phase = FortigateVerdicts.trafficPhase(f, verdict);
         } else if (FortigateVerdicts.utm(f)) {
-            utm(f, b);
+            boolean web = f.is(SUBTYPE, "webfilter") || f.is(TYPE, "webfilter");
+            category = web ? LogEvent.CATEGORY_WEB : LogEvent.CATEGORY_NETWORK;
+            outcome = FortigateVerdicts.utmOutcome(f);
+            if (web && !f.has(REASON)) {
+                reason = f.text(CATDESC);
+            }
+            if (f.has(HOSTNAME) || f.has(URL)) {
+                String host = f.text(HOSTNAME);
+                String logged = f.text(URL);
+                String raw = f.text(RAWDATA);
+                url = FortigateWeb.url(host, logged, FortigateWeb.https(f, dstPort));
+                urlDomain = FortigateWeb.domain(host, logged);
+                method = FortigateWeb.header(f, HTTPMETHOD, raw, "Method");
+                agent = FortigateWeb.header(f, AGENT, raw, "User-Agent");
+                mime = FortigateWeb.mime(FortigateWeb.header(f, CONTENTTYPE, raw, "Response-Content-Type"));
+                file = f.text(FILENAME);
+                if (file == null) {
+                    file = FortigateWeb.fileName(logged);
+                }
+            }
         } else if (f.is(TYPE, "event")) {
-            event(f, b);
-        }
-        if (f.error() != null) {
-            return ParseResult.malformed(f.error());
-        }
-        return ParseResult.parsed(b.build(context.internal()));
-    }
-
-    private static void utm(FortigateFields f, LogEventBuilder b) {
-        boolean web = f.is(SUBTYPE, "webfilter") || f.is(TYPE, "webfilter");
-        b.category(web ? LogEvent.CATEGORY_WEB : LogEvent.CATEGORY_NETWORK).outcome(FortigateVerdicts.utmOutcome(f));
-        if (web && !f.has(REASON)) {
-            b.reason(f.text(CATDESC));
-        }
-        if (f.has(HOSTNAME) || f.has(URL)) {
-            FortigateWeb.apply(f, b, FortigateValues.port(f, FortigateKeys.DSTPORT));
-        }
-    }
-
-    private static void event(FortigateFields f, LogEventBuilder b) {
-        if (f.is(SUBTYPE, "vpn")) {
-            FortigateVpn.apply(f, b);
-        } else if (f.is(ACTION, "login") || f.is(ACTION, "auth-logon") || f.is(ACTION, "authentication")) {
-            if (f.is(STATUS, "success")) {
-                b.outcome(LogEvent.ALLOWED);
-            } else if (f.is(STATUS, "failed") || f.is(STATUS, "failure")) {
-                b.outcome(LogEvent.DENIED);
+            if (f.is(SUBTYPE, "vpn")) {
+                category = LogEvent.CATEGORY_SESSION;
+                phase = FortigateVpn.phase(f);
+                outcome = FortigateVpn.outcome(f);
+                String remote = FortigateValues.addressOrNull(f, REMIP);
+                if (remote != null) {
+                    src = remote;
+                    srcIpv4 = -1;
+                    srcPort = FortigateValues.port(f, REMPORT);
+                    dst = FortigateValues.addressOrNull(f, LOCIP);
+                    dstIpv4 = -1;
+                    dstPort = dst == null ? null : FortigateValues.port(f, LOCPORT);
+                }
+                assigned = FortigateVpn.assigned(f);
+                user = FortigateVpn.user(f);
+            } else if (f.is(ACTION, "login") || f.is(ACTION, "auth-logon") || f.is(ACTION, "authentication")) {
+                if (f.is(STATUS, "success")) {
+                    outcome = LogEvent.ALLOWED;
+                } else if (f.is(STATUS, "failed") || f.is(STATUS, "failure")) {
+                    outcome = LogEvent.DENIED;
+                }
             }
         }
+        LogEvent event = LogEventBuilder.create(context.internal(), timestamp, VENDOR, PRODUCT, hostname, NAME,
+                f.text(LOGID), category, action, outcome, phase, reason, src, src == null ? -1 : srcIpv4, srcPort,
+                dst, dst == null ? -1 : dstIpv4, dstPort, srcNat, srcNatPort, dstNat, dstNatPort,
+                transport, duration, sent, received, null, packets, null, null, null, icmpType, icmpCode, f.text(SRCINTF),
+                f.text(DSTINTF), FortigateNetwork.rule(f), url, urlDomain, method, null, mime, agent, file, user,
+                assigned, f.text(SESSIONID), m.original());
+        return f.error() != null ? ParseResult.malformed(f.error()) : ParseResult.parsed(event);
     }
 
     private static String reason(FortigateFields f) {

@@ -1,20 +1,14 @@
 package io.quietwatch.parse;
 
 import io.quietwatch.event.LogEvent;
-import io.quietwatch.event.LogEventBuilder;
 
 import static io.quietwatch.parse.FortigateKeys.ACTION;
 import static io.quietwatch.parse.FortigateKeys.ASSIGNIP;
 import static io.quietwatch.parse.FortigateKeys.EAPUSER;
-import static io.quietwatch.parse.FortigateKeys.LOCIP;
-import static io.quietwatch.parse.FortigateKeys.LOCPORT;
-import static io.quietwatch.parse.FortigateKeys.REMIP;
-import static io.quietwatch.parse.FortigateKeys.REMPORT;
 import static io.quietwatch.parse.FortigateKeys.TUNNELIP;
 import static io.quietwatch.parse.FortigateKeys.USER;
 import static io.quietwatch.parse.FortigateKeys.XAUTHUSER;
 import static io.quietwatch.parse.FortigateValues.addressOrNull;
-import static io.quietwatch.parse.FortigateValues.port;
 
 /**
  * VPN event logs ({@code type=event subtype=vpn}): SSL-VPN and IPsec tunnels. The remote end
@@ -29,29 +23,27 @@ final class FortigateVpn {
     private FortigateVpn() {
     }
 
-    /** Overrides the shared fields with the VPN ones; {@code b} already holds the shared fields. */
-    static void apply(FortigateFields f, LogEventBuilder b) {
-        b.category(LogEvent.CATEGORY_SESSION).phase(phase(f)).outcome(outcome(f));
-        String remote = addressOrNull(f, REMIP);
-        if (remote != null) {
-            b.sourceIp(remote).sourcePort(port(f, REMPORT));
-            String local = addressOrNull(f, LOCIP);
-            b.destinationIp(local).destinationPort(local == null ? null : port(f, LOCPORT));
-        }
+    /** The address the tunnel was given ({@code tunnelip}, else {@code assignip}), or null. */
+    static String assigned(FortigateFields f) {
         String assigned = addressOrNull(f, TUNNELIP);
-        b.assignedIp(assigned != null ? assigned : addressOrNull(f, ASSIGNIP));
-        String user = f.has(XAUTHUSER) ? f.text(XAUTHUSER) : f.has(EAPUSER) ? f.text(EAPUSER) : f.text(USER);
-        b.userName(user);
+        return assigned != null ? assigned : addressOrNull(f, ASSIGNIP);
     }
 
-    private static String phase(FortigateFields f) {
+    /** The user: {@code xauthuser}, else {@code eapuser}, else {@code user}. */
+    static String user(FortigateFields f) {
+        return f.has(XAUTHUSER) ? f.text(XAUTHUSER) : f.has(EAPUSER) ? f.text(EAPUSER) : f.text(USER);
+    }
+
+    /** {@code start} for tunnel-up, {@code end} for tunnel-down. */
+    static String phase(FortigateFields f) {
         if (f.is(ACTION, "tunnel-up")) {
             return LogEvent.START;
         }
         return f.is(ACTION, "tunnel-down") ? LogEvent.END : null;
     }
 
-    private static String outcome(FortigateFields f) {
+    /** Allowed for the tunnel actions, denied for an action naming a failure. */
+    static String outcome(FortigateFields f) {
         if (f.is(ACTION, "tunnel-up") || f.is(ACTION, "tunnel-down") || f.is(ACTION, "tunnel-stats")) {
             return LogEvent.ALLOWED;
         }

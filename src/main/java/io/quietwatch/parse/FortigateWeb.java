@@ -1,17 +1,8 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.LogEventBuilder;
-
 import java.util.Locale;
 
-import static io.quietwatch.parse.FortigateKeys.AGENT;
-import static io.quietwatch.parse.FortigateKeys.CONTENTTYPE;
-import static io.quietwatch.parse.FortigateKeys.FILENAME;
-import static io.quietwatch.parse.FortigateKeys.HOSTNAME;
-import static io.quietwatch.parse.FortigateKeys.HTTPMETHOD;
-import static io.quietwatch.parse.FortigateKeys.RAWDATA;
 import static io.quietwatch.parse.FortigateKeys.SERVICE;
-import static io.quietwatch.parse.FortigateKeys.URL;
 
 /**
  * The web fields of UTM logs (web filter, application control, IPS, antivirus, DLP). The web filter
@@ -28,17 +19,15 @@ final class FortigateWeb {
     }
 
     /** Fills url, domain, method, user agent, MIME type and file name from what the line has. */
-    static void apply(FortigateFields f, LogEventBuilder b, Integer destinationPort) {
-        String host = f.text(HOSTNAME);
-        String logged = f.text(URL);
-        String raw = f.text(RAWDATA);
-        boolean https = destinationPort != null && destinationPort == HTTPS_PORT || f.is(SERVICE, "https");
-        b.url(url(host, logged, https))
-                .urlDomain(domain(host, logged))
-                .httpMethod(either(f.text(HTTPMETHOD), raw(raw, "Method")))
-                .userAgent(either(f.text(AGENT), raw(raw, "User-Agent")))
-                .mimeType(mime(either(f.text(CONTENTTYPE), raw(raw, "Response-Content-Type"))))
-                .fileName(either(f.text(FILENAME), fileName(logged)));
+    /** Whether the site was reached over HTTPS: port 443 or {@code service=HTTPS}. */
+    static boolean https(FortigateFields f, Integer destinationPort) {
+        return destinationPort != null && destinationPort == HTTPS_PORT || f.is(SERVICE, "https");
+    }
+
+    /** A value from its own key, else from the {@code rawdata} header of that name. */
+    static String header(FortigateFields f, int id, String raw, String name) {
+        String value = f.text(id);
+        return value != null ? value : raw(raw, name);
     }
 
     /** The URL as logged when it is absolute, else scheme://host + path. */
@@ -163,9 +152,5 @@ final class FortigateWeb {
             }
         }
         return url.substring(start, end);
-    }
-
-    private static String either(String first, String second) {
-        return first != null ? first : second;
     }
 }
