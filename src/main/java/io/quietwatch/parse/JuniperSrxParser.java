@@ -1,7 +1,5 @@
 package io.quietwatch.parse;
 
-import io.quietwatch.event.LogEvent;
-import io.quietwatch.event.LogEventBuilder;
 
 /**
  * Juniper SRX session logs (Junos {@code RT_FLOW}): {@code RT_FLOW_SESSION_CREATE}, {@code _CLOSE} and
@@ -84,23 +82,11 @@ public final class JuniperSrxParser implements EventParser {
         } else if (kind != SrxTag.OTHER) {
             problem = SrxText.read(session, tagText == text ? body(text, tagEnd) : 0, kind);
         }
-        LogEventBuilder b = LogEvent.builder()
-                .timestamp(m.hasTimestamp() ? m.timestamp() : context.clock().millis())
-                .observerVendor(VENDOR)
-                .observerProduct(PRODUCT)
-                .observerHostname(m.hostname())
-                .format(NAME)
-                .eventCode(tagAt < 0 ? null : tagText.substring(tagAt, tagEnd))
-                .category(LogEvent.CATEGORY_NETWORK)
-                .original(original);
-        if (problem == null) {
-            problem = session.apply(b);
-        }
         if (problem != null) {
             return ParseResult.malformed(problem);
         }
-        SrxTag.apply(b, kind);
-        return ParseResult.parsed(b.build(context.internal()));
+        return session.event(context, m.hasTimestamp() ? m.timestamp() : context.clock().millis(), VENDOR, PRODUCT,
+                m.hostname(), NAME, tagAt < 0 ? null : tagText.substring(tagAt, tagEnd), kind, original);
     }
 
     /** Where the text after {@code TAG:} starts. */

@@ -2,6 +2,7 @@ package io.quietwatch.parse;
 
 import io.quietwatch.event.IanaProtocols;
 import io.quietwatch.event.IpAddresses;
+import io.quietwatch.event.LogEvent;
 import io.quietwatch.event.LogEventBuilder;
 
 import java.util.Arrays;
@@ -31,14 +32,18 @@ import static io.quietwatch.parse.SrxKeys.USERNAME;
 
 /**
  * The fields of one RT_FLOW session message, as positions in its text: filled by the structured-data
- * reader ({@link SrxStructured}) or the plain-text reader ({@link SrxText}), then checked and put into an
- * event by {@link #apply}. Junos writes {@code N/A} (and {@code None}, {@code UNKNOWN}) for what it does
+ * reader ({@link SrxStructured}) or the plain-text reader ({@link SrxText}), then checked and made into an
+ * event by {@link #event}. Junos writes {@code N/A} (and {@code None}, {@code UNKNOWN}) for what it does
  * not know; those read as absent. One instance per line; not thread-safe.
  */
 final class SrxSession {
     static final int ABSENT = -1;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MAX_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND;
+
+    private static final int[] PORTS = {SOURCE_PORT, DESTINATION_PORT, NAT_SOURCE_PORT, NAT_DESTINATION_PORT};
+    private static final int[] COUNTERS = {PACKETS_FROM_CLIENT, BYTES_FROM_CLIENT, PACKETS_FROM_SERVER,
+        BYTES_FROM_SERVER, ELAPSED_TIME};
 
     final String s;
     private final int[] from = new int[SrxKeys.COUNT];
@@ -59,92 +64,95 @@ final class SrxSession {
     }
 
     /**
-     * Checks the fields and puts them into {@code b}: endpoints, NAT, transport, policy, zones (as the
-     * interfaces), session id, counters, duration, user and reason. Returns the problem naming the
-     * field, or null.
+     * The event of this session message (time, device and tag from the caller), or {@code Malformed}
+     * naming the field whose value does not read: endpoints, NAT, transport, policy, zones (as the
+     * interfaces), session id, counters, duration, user and reason, gathered first and made into the
+     * event in one call ({@link LogEventBuilder#create}).
      */
-    String apply(LogEventBuilder b) {
-        String problem = endpoints(b);
-        if (problem != null) {
-            return problem;
+    ParseResult event(ParseContext context, long timestamp, String vendor, String product, String host,
+                      String format, String eventCode, int kind, String original) {
+        long srcIpv4 = ipv4(SOURCE_ADDRESS);
+        String src = address(SOURCE_ADDRESS, srcIpv4);
+        long dstIpv4 = ipv4(DESTINATION_ADDRESS);
+        String dst = address(DESTINATION_ADDRESS, dstIpv4);
+        String srcNat = address(NAT_SOURCE_ADDRESS, ipv4(NAT_SOURCE_ADDRESS));
+        String dstNat = address(NAT_DESTINATION_ADDRESS, ipv4(NAT_DESTINATION_ADDRESS));
+        int bad = bad(SOURCE_ADDRESS, src) ? SOURCE_ADDRESS : bad(DESTINATION_ADDRESS, dst) ? DESTINATION_ADDRESS
+                : bad(NAT_SOURCE_ADDRESS, srcNat) ? NAT_SOURCE_ADDRESS
+                : bad(NAT_DESTINATION_ADDRESS, dstNat) ? NAT_DESTINATION_ADDRESS : ABSENT;
+        if (bad != ABSENT) {
+            return ParseResult.malformed(SrxKeys.NAMES[bad] + " is not an IP address");
         }
-        problem = counters(b);
-        if (problem != null) {
-            return problem;
+        for (int id : PORTS) {
+            if (has(id) && number(id, 0xffff) < 0) {
+                return ParseResult.malformed(SrxKeys.NAMES[id] + " is not a port number 0-65535");
+            }
         }
+        for (int id : COUNTERS) {
+            if (has(id) && number(id, Long.MAX_VALUE) < 0) {
+                return ParseResult.malformed(SrxKeys.NAMES[id] + " is not a number");
+            }
+        }
+        long packetsIn = count(PACKETS_FROM_CLIENT);
+        long packetsOut = count(PACKETS_FROM_SERVER);
+        long sent = count(BYTES_FROM_CLIENT);
+        long received = count(BYTES_FROM_SERVER);
+        long elapsed = count(ELAPSED_TIME);
         String transport = transport();
-        b.transport(transport)
-                .ruleName(text(POLICY_NAME))
-                .ingressInterface(text(SOURCE_ZONE))
-                .egressInterface(text(DESTINATION_ZONE))
-                .connectionId(has(SESSION_ID_32) ? text(SESSION_ID_32) : text(SESSION_ID))
-                .userName(user())
-                .reason(text(REASON));
+        Integer icmpType = null;
         if (has(ICMP_TYPE) && IanaProtocols.isIcmp(transport)) {
             long type = number(ICMP_TYPE, 0xff);
             if (type < 0) {
-                return "icmp-type is not a number 0-255";
+                return ParseResult.malformed("icmp-type is not a number 0-255");
             }
-            b.icmpType((int) type);
+            icmpType = (int) type;
         }
-        return null;
+        return ParseResult.parsed(LogEventBuilder.create(context.internal(), timestamp, vendor, product, host,
+                format, eventCode, LogEvent.CATEGORY_NETWORK, SrxTag.action(kind), SrxTag.outcome(kind),
+                SrxTag.phase(kind), text(REASON), src, src == null ? -1 : srcIpv4, port(SOURCE_PORT), dst,
+                dst == null ? -1 : dstIpv4, port(DESTINATION_PORT), srcNat, port(NAT_SOURCE_PORT), dstNat,
+                port(NAT_DESTINATION_PORT), transport,
+                elapsed < 0 ? null : Long.valueOf(Math.min(elapsed, MAX_SECONDS) * NANOS_PER_SECOND),
+                sent < 0 ? null : Long.valueOf(sent), received < 0 ? null : Long.valueOf(received), null,
+                packetsIn >= 0 && packetsOut >= 0 ? Long.valueOf(packetsIn + packetsOut) : null, null, null, null,
+                icmpType, null, text(SOURCE_ZONE), text(DESTINATION_ZONE), text(POLICY_NAME), null, null, null,
+                null, null, null, null, user(), null, has(SESSION_ID_32) ? text(SESSION_ID_32) : text(SESSION_ID),
+                original));
     }
 
-    private String endpoints(LogEventBuilder b) {
-        String problem = address(SOURCE_ADDRESS, false);
-        if (problem == null) {
-            problem = address(DESTINATION_ADDRESS, false);
-        }
-        if (problem == null) {
-            problem = address(NAT_SOURCE_ADDRESS, true);
-        }
-        if (problem == null) {
-            problem = address(NAT_DESTINATION_ADDRESS, true);
-        }
-        if (problem != null) {
-            return problem;
-        }
-        for (int id : new int[] {SOURCE_PORT, DESTINATION_PORT, NAT_SOURCE_PORT, NAT_DESTINATION_PORT}) {
-            if (has(id) && number(id, 0xffff) < 0) {
-                return SrxKeys.NAMES[id] + " is not a port number 0-65535";
-            }
-        }
-        b.sourceIp(text(SOURCE_ADDRESS)).sourcePort(port(SOURCE_PORT))
-                .destinationIp(text(DESTINATION_ADDRESS)).destinationPort(port(DESTINATION_PORT))
-                .sourceNatIp(text(NAT_SOURCE_ADDRESS)).sourceNatPort(port(NAT_SOURCE_PORT))
-                .destinationNatIp(text(NAT_DESTINATION_ADDRESS)).destinationNatPort(port(NAT_DESTINATION_PORT));
-        return null;
+    private long count(int id) {
+        return has(id) ? number(id, Long.MAX_VALUE) : ABSENT;
     }
 
-    private String counters(LogEventBuilder b) {
-        long[] values = new long[5];
-        int[] ids = {PACKETS_FROM_CLIENT, BYTES_FROM_CLIENT, PACKETS_FROM_SERVER, BYTES_FROM_SERVER, ELAPSED_TIME};
-        for (int i = 0; i < ids.length; i++) {
-            values[i] = has(ids[i]) ? number(ids[i], Long.MAX_VALUE) : ABSENT;
-            if (has(ids[i]) && values[i] < 0) {
-                return SrxKeys.NAMES[ids[i]] + " is not a number";
-            }
-        }
-        if (values[0] >= 0 && values[2] >= 0) {
-            b.networkPackets(values[0] + values[2]);
-        }
-        b.sourceBytes(values[1] < 0 ? null : values[1]).destinationBytes(values[3] < 0 ? null : values[3]);
-        if (values[4] >= 0) {
-            b.durationNanos(Math.min(values[4], MAX_SECONDS) * NANOS_PER_SECOND);
-        }
-        return null;
+    private long ipv4(int id) {
+        return has(id) ? IpAddresses.parseIpv4(s, from[id], to[id]) : -1;
     }
 
-    private String address(int id, boolean nat) {
-        if (!has(id) || text(id) == null) {
-            return null;
+    /** The address literal of field {@code id}, or null (absent, a Junos "none" word, or not an address). */
+    private String address(int id, long ipv4) {
+        return blank(id) ? null : IpAddresses.literal(s, from[id], to[id], ipv4);
+    }
+
+    /** A value that is there but is no address ({@code address} null); NAT fields may say {@code N/A}. */
+    private boolean bad(int id, String address) {
+        if (address != null || blank(id)) {
+            return false;
         }
+        boolean nat = id == NAT_SOURCE_ADDRESS || id == NAT_DESTINATION_ADDRESS;
+        return !(nat && to[id] - from[id] == 3 && s.startsWith("N/A", from[id]));
+    }
+
+    /** True when {@link #text} would be null: absent, blank or a Junos "none" word. */
+    private boolean blank(int id) {
         int f = from[id];
-        int t = to[id];
-        if (IpAddresses.literal(s, f, t) != null) {
-            return null;
+        if (f == ABSENT) {
+            return true;
         }
-        return nat && t - f == 3 && s.startsWith("N/A", f) ? null : SrxKeys.NAMES[id] + " is not an IP address";
+        int t = to[id];
+        while (t > f && s.charAt(t - 1) == ' ') {
+            t--;
+        }
+        return t == f || none(s, f, t);
     }
 
     /** Lower-case IANA keyword of protocol-id: Junos logs the number. */

@@ -1,7 +1,6 @@
 package io.quietwatch.parse;
 
 import io.quietwatch.event.LogEvent;
-import io.quietwatch.event.LogEventBuilder;
 
 /**
  * The message tag of an RT_FLOW line ({@code RT_FLOW_SESSION_CLOSE}, {@code RT_FLOW_SESSION_DENY_LS},
@@ -72,15 +71,23 @@ final class SrxTag {
         return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 'a' && c <= 'z';
     }
 
-    /** Sets what a kind stands for: CREATE starts an allowed session, CLOSE ends one, DENY is denied. */
-    static void apply(LogEventBuilder b, int kind) {
-        switch (kind) {
-            case CREATE -> b.action("create").phase(LogEvent.START).outcome(LogEvent.ALLOWED);
-            case CLOSE -> b.action("close").phase(LogEvent.END).outcome(LogEvent.ALLOWED);
-            case DENY -> b.action("deny").outcome(LogEvent.DENIED);
-            default -> {
-                // other RT_FLOW messages (APPTRACK_SESSION_*, ...): only the fields they carry
-            }
-        }
+    // What a kind stands for: CREATE starts an allowed session, CLOSE ends one, DENY is denied; other
+    // RT_FLOW messages (APPTRACK_SESSION_*, ...) give only the fields they carry.
+
+    static String action(int kind) {
+        return switch (kind) {
+            case CREATE -> "create";
+            case CLOSE -> "close";
+            case DENY -> "deny";
+            default -> null;
+        };
+    }
+
+    static String phase(int kind) {
+        return kind == CREATE ? LogEvent.START : kind == CLOSE ? LogEvent.END : null;
+    }
+
+    static String outcome(int kind) {
+        return kind == CREATE || kind == CLOSE ? LogEvent.ALLOWED : kind == DENY ? LogEvent.DENIED : null;
     }
 }
