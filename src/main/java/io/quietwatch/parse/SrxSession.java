@@ -41,9 +41,9 @@ final class SrxSession {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MAX_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND;
 
-    private static final int[] PORTS = {SOURCE_PORT, DESTINATION_PORT, NAT_SOURCE_PORT, NAT_DESTINATION_PORT};
-    private static final int[] COUNTERS = {PACKETS_FROM_CLIENT, BYTES_FROM_CLIENT, PACKETS_FROM_SERVER,
-        BYTES_FROM_SERVER, ELAPSED_TIME};
+    /** A number field that is there but does not read. */
+    private static final long BAD = -2;
+    private static final long MAX_PORT = 0xffff;
 
     final String s;
     private final int[] from = new int[SrxKeys.COUNT];
@@ -83,21 +83,25 @@ final class SrxSession {
         if (bad != ABSENT) {
             return ParseResult.malformed(SrxKeys.NAMES[bad] + " is not an IP address");
         }
-        for (int id : PORTS) {
-            if (has(id) && number(id, 0xffff) < 0) {
-                return ParseResult.malformed(SrxKeys.NAMES[id] + " is not a port number 0-65535");
-            }
+        long srcPort = value(SOURCE_PORT, MAX_PORT);
+        long dstPort = value(DESTINATION_PORT, MAX_PORT);
+        long srcNatPort = value(NAT_SOURCE_PORT, MAX_PORT);
+        long dstNatPort = value(NAT_DESTINATION_PORT, MAX_PORT);
+        bad = bad(SOURCE_PORT, srcPort, bad(DESTINATION_PORT, dstPort, bad(NAT_SOURCE_PORT, srcNatPort,
+                bad(NAT_DESTINATION_PORT, dstNatPort, ABSENT))));
+        if (bad != ABSENT) {
+            return ParseResult.malformed(SrxKeys.NAMES[bad] + " is not a port number 0-65535");
         }
-        for (int id : COUNTERS) {
-            if (has(id) && number(id, Long.MAX_VALUE) < 0) {
-                return ParseResult.malformed(SrxKeys.NAMES[id] + " is not a number");
-            }
+        long packetsIn = value(PACKETS_FROM_CLIENT, Long.MAX_VALUE);
+        long sent = value(BYTES_FROM_CLIENT, Long.MAX_VALUE);
+        long packetsOut = value(PACKETS_FROM_SERVER, Long.MAX_VALUE);
+        long received = value(BYTES_FROM_SERVER, Long.MAX_VALUE);
+        long elapsed = value(ELAPSED_TIME, Long.MAX_VALUE);
+        bad = bad(PACKETS_FROM_CLIENT, packetsIn, bad(BYTES_FROM_CLIENT, sent, bad(PACKETS_FROM_SERVER, packetsOut,
+                bad(BYTES_FROM_SERVER, received, bad(ELAPSED_TIME, elapsed, ABSENT)))));
+        if (bad != ABSENT) {
+            return ParseResult.malformed(SrxKeys.NAMES[bad] + " is not a number");
         }
-        long packetsIn = count(PACKETS_FROM_CLIENT);
-        long packetsOut = count(PACKETS_FROM_SERVER);
-        long sent = count(BYTES_FROM_CLIENT);
-        long received = count(BYTES_FROM_SERVER);
-        long elapsed = count(ELAPSED_TIME);
         String transport = transport();
         Integer icmpType = null;
         if (has(ICMP_TYPE) && IanaProtocols.isIcmp(transport)) {
@@ -109,9 +113,9 @@ final class SrxSession {
         }
         return ParseResult.parsed(LogEventBuilder.create(context.internal(), timestamp, vendor, product, host,
                 format, eventCode, LogEvent.CATEGORY_NETWORK, SrxTag.action(kind), SrxTag.outcome(kind),
-                SrxTag.phase(kind), text(REASON), src, src == null ? -1 : srcIpv4, port(SOURCE_PORT), dst,
-                dst == null ? -1 : dstIpv4, port(DESTINATION_PORT), srcNat, port(NAT_SOURCE_PORT), dstNat,
-                port(NAT_DESTINATION_PORT), transport,
+                SrxTag.phase(kind), text(REASON), src, src == null ? -1 : srcIpv4, port(srcPort), dst,
+                dst == null ? -1 : dstIpv4, port(dstPort), srcNat, port(srcNatPort), dstNat, port(dstNatPort),
+                transport,
                 elapsed < 0 ? null : Long.valueOf(Math.min(elapsed, MAX_SECONDS) * NANOS_PER_SECOND),
                 sent < 0 ? null : Long.valueOf(sent), received < 0 ? null : Long.valueOf(received), null,
                 packetsIn >= 0 && packetsOut >= 0 ? Long.valueOf(packetsIn + packetsOut) : null, null, null, null,
@@ -120,8 +124,22 @@ final class SrxSession {
                 original));
     }
 
-    private long count(int id) {
-        return has(id) ? number(id, Long.MAX_VALUE) : ABSENT;
+    /** The number in field {@code id}: {@link #ABSENT} when there is none, {@link #BAD} when it does not read. */
+    private long value(int id, long max) {
+        if (!has(id)) {
+            return ABSENT;
+        }
+        long n = number(id, max);
+        return n < 0 ? BAD : n;
+    }
+
+    /** {@code id} when {@code value} is {@link #BAD}, else {@code otherwise}: the first bad one of a chain. */
+    private static int bad(int id, long value, int otherwise) {
+        return value == BAD ? id : otherwise;
+    }
+
+    private static Integer port(long value) {
+        return value < 0 ? null : Integer.valueOf((int) value);
     }
 
     private long ipv4(int id) {
@@ -167,10 +185,6 @@ final class SrxSession {
     private String user() {
         String user = text(USERNAME);
         return user == null || user.equalsIgnoreCase("unknown") ? null : user;
-    }
-
-    private Integer port(int id) {
-        return has(id) ? Integer.valueOf((int) number(id, 0xffff)) : null;
     }
 
     /** The value as text, structured-data escapes undone; null when absent, empty or a Junos "none" word. */
