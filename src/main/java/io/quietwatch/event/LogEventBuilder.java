@@ -53,9 +53,6 @@ public final class LogEventBuilder {
     private String assignedIp;
     private String connectionId;
     private String original;
-    /** Derived by {@link #build}. */
-    private String direction;
-    private String hostIp;
 
     LogEventBuilder() {
     }
@@ -116,38 +113,16 @@ public final class LogEventBuilder {
      * {@code network.bytes} is the sum of both sides when only those are logged.
      */
     public LogEvent build(InternalNetworks internal) {
-        // small enough to be inlined where it is called, the derivations in a method of their own
-        derive(internal);
-        return new LogEvent(timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
-                category, action, outcome, phase, reason, sourceIp, sourcePort, destinationIp, destinationPort,
-                sourceNatIp, sourceNatPort, destinationNatIp, destinationNatPort, transport, direction, hostIp,
-                durationNanos, sourceBytes, destinationBytes, networkBytes, networkPackets, ipTtl, ipId, tcpFlags,
-                icmpType, icmpCode, ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod,
+        return create(internal, timestamp, observerVendor, observerProduct, observerHostname, format, eventCode,
+                category, action, outcome, phase, reason, sourceIp, sourceIpv4 - 1, sourcePort, destinationIp,
+                destinationIpv4 - 1, destinationPort, sourceNatIp, sourceNatPort, destinationNatIp, destinationNatPort,
+                transport, durationNanos, sourceBytes, destinationBytes, networkBytes, networkPackets, ipTtl, ipId,
+                tcpFlags, icmpType, icmpCode, ingressInterface, egressInterface, ruleName, url, urlDomain, httpMethod,
                 httpStatus, mimeType, userAgent, fileName, userName, assignedIp, connectionId, original);
     }
 
-    /** Canonical addresses, direction, host and total bytes, set on this builder before the event is made. */
-    private void derive(InternalNetworks internal) {
-        // an address the parser read as IPv4 is in canonical form already
-        String src = sourceIpv4 > 0 ? sourceIp : IpAddresses.canonical(sourceIp);
-        String dst = destinationIpv4 > 0 ? destinationIp : IpAddresses.canonical(destinationIp);
-        String assigned = IpAddresses.canonical(assignedIp);
-        boolean srcIn = src != null && contains(internal, src, sourceIpv4 - 1);
-        boolean dstIn = dst != null && contains(internal, dst, destinationIpv4 - 1);
-        if (networkBytes == null && sourceBytes != null && destinationBytes != null) {
-            networkBytes = sourceBytes + destinationBytes;
-        }
-        sourceIp = src;
-        destinationIp = dst;
-        assignedIp = assigned;
-        sourceNatIp = IpAddresses.canonical(sourceNatIp);
-        destinationNatIp = IpAddresses.canonical(destinationNatIp);
-        direction = direction(src, dst, srcIn, dstIn);
-        hostIp = host(src, dst, assigned, srcIn, dstIn);
-    }
-
     /**
-     * The event {@link #build} makes of these values (the same derivations), without a builder: for a parser's hot path, where
+     * The event of these values, what {@link #build} makes, without a builder: for a parser's hot path, where
      * filling a builder first costs a few percent of the parse. The values are {@link LogEvent}'s
      * components in its order, less the derived {@code direction} and {@code hostIp}; after each of the
      * two endpoint addresses, its IPv4 value as the parser read it, or -1 when it did not read one (the
