@@ -118,13 +118,23 @@ class StateCapsTest {
     @Test
     void correlatedHostKeepsOnlyTheNewestAlertsBeyondItsCap() {
         load(Map.of("correlated_host_alerts_max_rows", 2));
+        sendTunnelsFromThreeHosts();
+        assertThat(alerts).filteredOn(a -> a.detection().equals("http-tunnel")).hasSize(3);
+        assertThat(engine.capHits().of("correlated_host_alerts")).isEqualTo(1);
+        // the configured cap bounds the window itself: it holds the newest two alerts
+        assertThat(correlatedHostAlertsHeld()).containsExactlyInAnyOrder("10.4.0.2", "10.4.0.3");
+    }
+
+    /** Two-hour tunnels from 10.4.0.1-3, one http-tunnel alert each. */
+    private void sendTunnelsFromThreeHosts() {
         for (int i = 1; i <= 3; i++) {
             engine.send(conn(T0 + i, "10.4.0." + i, "198.51.100.7", 443).phase("end").connectionId("t" + i)
                     .durationNanos(2 * HOUR * 1_000_000L).build(NETS));
         }
-        assertThat(alerts).filteredOn(a -> a.detection().equals("http-tunnel")).hasSize(3);
-        assertThat(engine.capHits().of("correlated_host_alerts")).isEqualTo(1);
-        // the configured cap bounds the window itself: it holds the newest two alerts
+    }
+
+    /** The hosts of the alerts the correlated-host window holds. */
+    private List<Object> correlatedHostAlertsHeld() {
         List<Object> held = new ArrayList<>();
         for (String id : engine.runtime().getDeploymentService().getDeployments()) {
             for (EPStatement st : engine.runtime().getDeploymentService().getDeployment(id).getStatements()) {
@@ -133,16 +143,13 @@ class StateCapsTest {
                 }
             }
         }
-        assertThat(held).containsExactlyInAnyOrder("10.4.0.2", "10.4.0.3");
+        return held;
     }
 
     @Test
     void correlatedHostWithACapOfZeroHoldsNothingAndCountsEveryAlert() {
         load(Map.of("correlated_host_alerts_max_rows", 0));
-        for (int i = 1; i <= 3; i++) {
-            engine.send(conn(T0 + i, "10.4.0." + i, "198.51.100.7", 443).phase("end").connectionId("t" + i)
-                    .durationNanos(2 * HOUR * 1_000_000L).build(NETS));
-        }
+        sendTunnelsFromThreeHosts();
         assertThat(alerts).filteredOn(a -> a.detection().equals("http-tunnel")).hasSize(3);
         assertThat(engine.capHits().of("correlated_host_alerts")).isEqualTo(3);
     }
