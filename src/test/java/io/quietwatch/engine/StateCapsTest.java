@@ -152,6 +152,7 @@ class StateCapsTest {
         sendTunnelsFromThreeHosts();
         assertThat(alerts).filteredOn(a -> a.detection().equals("http-tunnel")).hasSize(3);
         assertThat(engine.capHits().of("correlated_host_alerts")).isEqualTo(3);
+        assertThat(correlatedHostAlertsHeld()).isEmpty();
     }
 
     @Test
