@@ -73,9 +73,9 @@ public final class CefParser implements EventParser {
 
     private ParseResult read(SyslogMessage m, String text, int at, ParseContext context) {
         CefHeader h = headers.find(text, at);
-        int extension = at;
+        int extension;
         if (h != null) {
-            extension += h.end();
+            extension = at + h.end(); // a kept header's text is the header alone
         } else {
             h = CefHeader.read(text, at, HEADER_FIELDS, (char) 0);
             if (h.count() < HEADER_FIELDS && !(h.count() == HEADER_FIELDS - 1 && severityOnly(text, h))) {
