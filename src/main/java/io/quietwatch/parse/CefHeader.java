@@ -17,6 +17,8 @@ final class CefHeader {
     private boolean escaped;
     /** The field texts of a detached header, made on first use (null per line). */
     private final String[] texts;
+    /** The extension keys the last line with this detached header had (null per line). */
+    private CefLayout layout;
 
     private CefHeader(String s, int fields) {
         this.s = s;
@@ -31,6 +33,7 @@ final class CefHeader {
         this.end = s.length();
         this.escaped = escaped;
         this.texts = new String[count];
+        this.layout = CefLayout.EMPTY;
     }
 
     /**
@@ -83,6 +86,22 @@ final class CefHeader {
     /** The text {@link #from} and {@link #to} index: the line, or a detached header's own text. */
     String source() {
         return s;
+    }
+
+    /**
+     * The extension keys to expect after this header ({@link CefPairs#scan(String, int, int, CefKeyTable,
+     * CefFields, CefLayout)}): {@link CefLayout#EMPTY} until a line with a detached header was read, null
+     * for a header read from its line (nothing is learnt for it).
+     */
+    CefLayout layout() {
+        return layout;
+    }
+
+    /** Keeps the layout the last line had; racing threads at worst keep one of their lines' layouts. */
+    void layout(CefLayout next) {
+        if (texts != null && next != layout) {
+            layout = next;
+        }
     }
 
     /** Number of pipe-terminated fields read. */

@@ -1,5 +1,7 @@
 package io.quietwatch.parse;
 
+import java.util.Arrays;
+
 /**
  * Reads space-separated {@code key=value} pairs as the CEF extension writes them: values hold spaces
  * and run until the next {@code " key="} (a tab before the key serves as well), where a key starts with a letter, digit or {@code _} and goes
@@ -21,10 +23,39 @@ final class CefPairs {
 
     /** Scans {@code line[from, to)} and stores the values of known keys in {@code fields}. */
     static void scan(String line, int from, int to, CefKeyTable keys, CefFields fields) {
+        scan(line, from, to, keys, fields, null);
+    }
+
+    /**
+     * As {@link #scan(String, int, int, CefKeyTable, CefFields)}, led by {@code layout}, the keys an earlier
+     * line with the same header had: at each {@code =}, the key expected next is compared with the text
+     * before it, and only when it is not there is the key read back and looked up. The values stored are
+     * the same either way. Returns the layout to expect next time: {@code layout} itself when this line
+     * followed it (or ended before its last key), else this line's own; null when {@code layout} is null
+     * (no layout is followed or learnt).
+     */
+    static CefLayout scan(String line, int from, int to, CefKeyTable keys, CefFields fields, CefLayout layout) {
+        int expected = layout == null ? 0 : layout.size();
+        int next = 0;
+        String[] learnt = null;
+        int[] learntIds = null;
         int id = CefKeyTable.UNKNOWN;
         int valueFrom = 0;
         int eq = line.indexOf('=', from);
         while (eq >= 0 && eq < to) {
+            if (next < expected) {
+                String key = layout.key(next);
+                int k = eq - key.length();
+                if (k >= from && line.startsWith(key, k) && (k == from || blank(line.charAt(k - 1)))) {
+                    if (id >= 0) {
+                        fields.set(id, valueFrom, trimEnd(line, valueFrom, k));
+                    }
+                    id = layout.id(next++);
+                    valueFrom = eq + 1;
+                    eq = line.indexOf('=', eq + 1);
+                    continue;
+                }
+            }
             long h = CefKeyTable.EMPTY;
             long block = 0;
             int n = 0;
@@ -45,12 +76,29 @@ final class CefPairs {
                 }
                 id = keys.lookup(line, k, eq, CefKeyTable.finish(h, block, eq - k));
                 valueFrom = eq + 1;
+                if (layout != null && (learnt != null || next < expected || !layout.full())) {
+                    // this line leaves the layout here: what it has from here on is learnt
+                    if (learnt == null) {
+                        learnt = new String[CefLayout.MAX_KEYS];
+                        learntIds = new int[CefLayout.MAX_KEYS];
+                        for (int i = 0; i < next; i++) {
+                            learnt[i] = layout.key(i);
+                            learntIds[i] = layout.id(i);
+                        }
+                        expected = next;
+                    }
+                    if (next < CefLayout.MAX_KEYS) {
+                        learnt[next] = line.substring(k, eq);
+                        learntIds[next++] = id;
+                    }
+                }
             }
             eq = line.indexOf('=', eq + 1);
         }
         if (id >= 0) {
             fields.set(id, valueFrom, trimEnd(line, valueFrom, to));
         }
+        return learnt == null ? layout : new CefLayout(Arrays.copyOf(learnt, next), Arrays.copyOf(learntIds, next));
     }
 
     // The spec separates pairs by a space; some senders use a tab.

@@ -92,7 +92,7 @@ public final class CefParser implements EventParser {
         }
         CefFields f = new CefFields(text, CefKeys.SIZE, true);
         if (h.count() == HEADER_FIELDS) {
-            CefPairs.scan(text, extension, text.length(), CefKeys.TABLE, f);
+            h.layout(CefPairs.scan(text, extension, text.length(), CefKeys.TABLE, f, h.layout()));
         }
         CefEndpoints ends = CefEndpoints.cef(f);
         if (ends.problem != null) {
