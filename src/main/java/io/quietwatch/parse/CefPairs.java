@@ -31,14 +31,16 @@ final class CefPairs {
      * line with the same header had: at each {@code =}, the key expected next is compared with the text
      * before it, and only when it is not there is the key read back and looked up. The values stored are
      * the same either way. Returns the layout to expect next time: {@code layout} itself when this line
-     * followed it (or ended before its last key), else this line's own; null when {@code layout} is null
-     * (no layout is followed or learnt).
+     * followed it (or ended before its last key), and for most lines that leave it; this line's own for
+     * one in {@link CefLayout#LEARN_EVERY} of those and for the first line after {@link CefLayout#EMPTY};
+     * null when {@code layout} is null (no layout is followed or learnt).
      */
     static CefLayout scan(String line, int from, int to, CefKeyTable keys, CefFields fields, CefLayout layout) {
         int expected = layout == null ? 0 : layout.size();
         int next = 0;
         String[] learnt = null;
         int[] learntIds = null;
+        boolean left = false;
         int id = CefKeyTable.UNKNOWN;
         int valueFrom = 0;
         int eq = line.indexOf('=', from);
@@ -76,21 +78,22 @@ final class CefPairs {
                 }
                 id = keys.lookup(line, k, eq, CefKeyTable.finish(h, block, eq - k));
                 valueFrom = eq + 1;
-                if (layout != null && (learnt != null || next < expected || !layout.full())) {
-                    // this line leaves the layout here: what it has from here on is learnt
-                    if (learnt == null) {
+                if (layout != null && !left && (next < expected || !layout.full())) {
+                    // this line leaves the layout here; it is not followed further
+                    left = true;
+                    expected = next;
+                    if (layout.learnsFromLeaver()) {
                         learnt = new String[CefLayout.MAX_KEYS];
                         learntIds = new int[CefLayout.MAX_KEYS];
                         for (int i = 0; i < next; i++) {
                             learnt[i] = layout.key(i);
                             learntIds[i] = layout.id(i);
                         }
-                        expected = next;
                     }
-                    if (next < CefLayout.MAX_KEYS) {
-                        learnt[next] = line.substring(k, eq);
-                        learntIds[next++] = id;
-                    }
+                }
+                if (learnt != null && next < CefLayout.MAX_KEYS) {
+                    learnt[next] = line.substring(k, eq);
+                    learntIds[next++] = id;
                 }
             }
             eq = line.indexOf('=', eq + 1);
@@ -102,7 +105,7 @@ final class CefPairs {
     }
 
     // The spec separates pairs by a space; some senders use a tab.
-    private static boolean blank(char c) {
+    static boolean blank(char c) {
         return c == ' ' || c == '\t';
     }
 

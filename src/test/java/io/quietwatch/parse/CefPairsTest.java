@@ -74,15 +74,27 @@ class CefPairsTest {
         assertThat(scan(LINES[0], first)).as("the same keys").isSameAs(first);
         assertThat(scan("src=10.0.0.1 spt=5000 dst=198.51.100.9", first)).as("a line ending early").isSameAs(first);
 
-        CefLayout missing = scan(LINES[1], first);
+        CefLayout missing = learn(LINES[1], first);
         assertThat(keys(missing)).containsExactly("src", "spt", "dst", "act", "cs5", "cs5Label", "in", "out");
-        CefLayout extra = scan(LINES[2], first);
+        CefLayout extra = learn(LINES[2], first);
         assertThat(keys(extra)).endsWith("in", "out", "FTNTFGTvd");
         assertThat(extra.id(extra.size() - 1)).isEqualTo(CefKeyTable.UNKNOWN);
-        assertThat(keys(scan(LINES[6], first))).as("spelt as the line spells them")
+        assertThat(keys(learn(LINES[6], first))).as("spelt as the line spells them")
                 .containsExactly("SRC", "SPT", "dst", "dpt", "Act");
 
         assertThat(scan(LINES[0], null)).as("nothing learnt without a layout").isNull();
+    }
+
+    @Test
+    void oneLineInEightThatLeavesTheLayoutTeachesItsOwn() {
+        CefLayout layout = scan(LINES[0], CefLayout.EMPTY);
+        for (int i = 1; i < CefLayout.LEARN_EVERY; i++) {
+            assertThat(scan(LINES[1], layout)).as("leaver %d", i).isSameAs(layout);
+            assertThat(scan(LINES[0], layout)).as("a line that follows is no leaver").isSameAs(layout);
+        }
+        CefLayout learnt = scan(LINES[1], layout);
+        assertThat(keys(learnt)).isEqualTo(keys(scan(LINES[1], CefLayout.EMPTY)));
+        assertThat(scan(LINES[1], learnt)).isSameAs(learnt);
     }
 
     @Test
@@ -104,7 +116,7 @@ class CefPairsTest {
 
         // leaving a full layout early is still learnt, up to the cap
         String changed = s.replace(" k3=", " x3=");
-        CefLayout relearnt = scan(changed, full);
+        CefLayout relearnt = learn(changed, full);
         assertThat(relearnt).isNotSameAs(full);
         assertThat(relearnt.size()).isEqualTo(CefLayout.MAX_KEYS);
         assertThat(relearnt.key(4)).isEqualTo("x3");
@@ -112,6 +124,16 @@ class CefPairsTest {
 
     private static CefLayout scan(String line, CefLayout layout) {
         return CefPairs.scan(line, 0, line.length(), CefKeys.TABLE, new CefFields(line, CefKeys.SIZE, true), layout);
+    }
+
+    /** The layout {@code line} teaches when it leaves {@code layout}: after as many leavers as it takes. */
+    private static CefLayout learn(String line, CefLayout layout) {
+        for (int i = 1; i < CefLayout.LEARN_EVERY; i++) {
+            assertThat(scan(line, layout)).isSameAs(layout);
+        }
+        CefLayout learnt = scan(line, layout);
+        assertThat(learnt).isNotSameAs(layout);
+        return learnt;
     }
 
     private static List<String> keys(CefLayout layout) {
