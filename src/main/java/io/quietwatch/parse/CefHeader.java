@@ -18,7 +18,7 @@ final class CefHeader {
     /** The field texts of a detached header, made on first use (null per line). */
     private final String[] texts;
     /** The extension keys the last line with this detached header had (null per line). */
-    private CefLayout layout;
+    private KeyLayout layout;
 
     private CefHeader(String s, int fields) {
         this.s = s;
@@ -33,7 +33,7 @@ final class CefHeader {
         this.end = s.length();
         this.escaped = escaped;
         this.texts = new String[count];
-        this.layout = CefLayout.EMPTY;
+        this.layout = KeyLayout.EMPTY;
     }
 
     /**
@@ -90,15 +90,15 @@ final class CefHeader {
 
     /**
      * The extension keys to expect after this header ({@link CefPairs#scan(String, int, int, CefKeyTable,
-     * CefFields, CefLayout)}): {@link CefLayout#EMPTY} until a line with a detached header was read, null
+     * CefFields, KeyLayout)}): {@link KeyLayout#EMPTY} until a line with a detached header was read, null
      * for a header read from its line (nothing is learnt for it).
      */
-    CefLayout layout() {
+    KeyLayout layout() {
         return layout;
     }
 
     /** Keeps the layout the last line had; racing threads at worst keep one of their lines' layouts. */
-    void layout(CefLayout next) {
+    void layout(KeyLayout next) {
         if (texts != null && next != layout) {
             layout = next;
         }

@@ -1,7 +1,5 @@
 package io.quietwatch.parse;
 
-import java.util.Arrays;
-
 /**
  * Reads space-separated {@code key=value} pairs as the CEF extension writes them: values hold spaces
  * and run until the next {@code " key="} (a tab before the key serves as well), where a key starts with a letter, digit or {@code _} and goes
@@ -32,10 +30,10 @@ final class CefPairs {
      * before it, and only when it is not there is the key read back and looked up. The values stored are
      * the same either way. Returns the layout to expect next time: {@code layout} itself when this line
      * followed it (or ended before its last key), and for most lines that leave it; this line's own for
-     * one in {@link CefLayout#LEARN_EVERY} of those and for the first line after {@link CefLayout#EMPTY};
+     * one in {@link KeyLayout#LEARN_EVERY} of those and for the first line after {@link KeyLayout#EMPTY};
      * null when {@code layout} is null (no layout is followed or learnt).
      */
-    static CefLayout scan(String line, int from, int to, CefKeyTable keys, CefFields fields, CefLayout layout) {
+    static KeyLayout scan(String line, int from, int to, CefKeyTable keys, CefFields fields, KeyLayout layout) {
         int expected = layout == null ? 0 : layout.size();
         int next = 0;
         String[] learnt = null;
@@ -46,9 +44,8 @@ final class CefPairs {
         int eq = line.indexOf('=', from);
         while (eq >= 0 && eq < to) {
             if (next < expected) {
-                String key = layout.key(next);
-                int k = eq - key.length();
-                if (k >= from && line.startsWith(key, k) && (k == from || blank(line.charAt(k - 1)))) {
+                int k = eq - layout.key(next).length();
+                if (k >= from && layout.startsAt(next, line, k) && (k == from || blank(line.charAt(k - 1)))) {
                     if (id >= 0) {
                         fields.set(id, valueFrom, trimEnd(line, valueFrom, k));
                     }
@@ -83,15 +80,11 @@ final class CefPairs {
                     left = true;
                     expected = next;
                     if (layout.learnsFromLeaver()) {
-                        learnt = new String[CefLayout.MAX_KEYS];
-                        learntIds = new int[CefLayout.MAX_KEYS];
-                        for (int i = 0; i < next; i++) {
-                            learnt[i] = layout.key(i);
-                            learntIds[i] = layout.id(i);
-                        }
+                        learnt = layout.keysUpTo(next);
+                        learntIds = layout.idsUpTo(next);
                     }
                 }
-                if (learnt != null && next < CefLayout.MAX_KEYS) {
+                if (learnt != null && next < KeyLayout.MAX_KEYS) {
                     learnt[next] = line.substring(k, eq);
                     learntIds[next++] = id;
                 }
@@ -101,7 +94,7 @@ final class CefPairs {
         if (id >= 0) {
             fields.set(id, valueFrom, trimEnd(line, valueFrom, to));
         }
-        return learnt == null ? layout : new CefLayout(Arrays.copyOf(learnt, next), Arrays.copyOf(learntIds, next));
+        return learnt == null ? layout : KeyLayout.of(learnt, learntIds, next);
     }
 
     // The spec separates pairs by a space; some senders use a tab.

@@ -51,8 +51,8 @@ class CefPairsTest {
     @Test
     void ledByAnyEarlierLineTheScanStoresWhatThePlainScanStores() {
         for (String earlier : LINES) {
-            CefLayout layout = CefPairs.scan(earlier, 0, earlier.length(), CefKeys.TABLE,
-                    new CefFields(earlier, CefKeys.SIZE, true), CefLayout.EMPTY);
+            KeyLayout layout = CefPairs.scan(earlier, 0, earlier.length(), CefKeys.TABLE,
+                    new CefFields(earlier, CefKeys.SIZE, true), KeyLayout.EMPTY);
             for (String line : LINES) {
                 CefFields led = new CefFields(line, CefKeys.SIZE, true);
                 CefPairs.scan(line, 0, line.length(), CefKeys.TABLE, led, layout);
@@ -67,16 +67,16 @@ class CefPairsTest {
 
     @Test
     void theLayoutIsKeptWhileLinesFollowItAndLearntAgainWhenTheyLeaveIt() {
-        CefLayout first = scan(LINES[0], CefLayout.EMPTY);
+        KeyLayout first = scan(LINES[0], KeyLayout.EMPTY);
         assertThat(keys(first)).containsExactly("src", "spt", "dst", "dpt", "act", "cs5", "cs5Label", "in", "out");
         assertThat(first.id(0)).isEqualTo(CefKeys.SRC);
 
         assertThat(scan(LINES[0], first)).as("the same keys").isSameAs(first);
         assertThat(scan("src=10.0.0.1 spt=5000 dst=198.51.100.9", first)).as("a line ending early").isSameAs(first);
 
-        CefLayout missing = learn(LINES[1], first);
+        KeyLayout missing = learn(LINES[1], first);
         assertThat(keys(missing)).containsExactly("src", "spt", "dst", "act", "cs5", "cs5Label", "in", "out");
-        CefLayout extra = learn(LINES[2], first);
+        KeyLayout extra = learn(LINES[2], first);
         assertThat(keys(extra)).endsWith("in", "out", "FTNTFGTvd");
         assertThat(extra.id(extra.size() - 1)).isEqualTo(CefKeyTable.UNKNOWN);
         assertThat(keys(learn(LINES[6], first))).as("spelt as the line spells them")
@@ -87,26 +87,26 @@ class CefPairsTest {
 
     @Test
     void oneLineInEightThatLeavesTheLayoutTeachesItsOwn() {
-        CefLayout layout = scan(LINES[0], CefLayout.EMPTY);
-        for (int i = 1; i < CefLayout.LEARN_EVERY; i++) {
+        KeyLayout layout = scan(LINES[0], KeyLayout.EMPTY);
+        for (int i = 1; i < KeyLayout.LEARN_EVERY; i++) {
             assertThat(scan(LINES[1], layout)).as("leaver %d", i).isSameAs(layout);
             assertThat(scan(LINES[0], layout)).as("a line that follows is no leaver").isSameAs(layout);
         }
-        CefLayout learnt = scan(LINES[1], layout);
-        assertThat(keys(learnt)).isEqualTo(keys(scan(LINES[1], CefLayout.EMPTY)));
+        KeyLayout learnt = scan(LINES[1], layout);
+        assertThat(keys(learnt)).isEqualTo(keys(scan(LINES[1], KeyLayout.EMPTY)));
         assertThat(scan(LINES[1], learnt)).isSameAs(learnt);
     }
 
     @Test
     void aLineWithMoreKeysThanKeptFollowsTheFullLayoutWithoutLearningItAgain() {
         StringBuilder line = new StringBuilder("src=10.0.0.1");
-        for (int i = 0; i < CefLayout.MAX_KEYS + 10; i++) {
+        for (int i = 0; i < KeyLayout.MAX_KEYS + 10; i++) {
             line.append(" k").append(i).append("=v").append(i);
         }
         line.append(" dpt=443");
         String s = line.toString();
-        CefLayout full = scan(s, CefLayout.EMPTY);
-        assertThat(full.size()).isEqualTo(CefLayout.MAX_KEYS);
+        KeyLayout full = scan(s, KeyLayout.EMPTY);
+        assertThat(full.size()).isEqualTo(KeyLayout.MAX_KEYS);
         assertThat(full.full()).isTrue();
         assertThat(scan(s, full)).isSameAs(full);
         CefFields f = new CefFields(s, CefKeys.SIZE, true);
@@ -116,27 +116,27 @@ class CefPairsTest {
 
         // leaving a full layout early is still learnt, up to the cap
         String changed = s.replace(" k3=", " x3=");
-        CefLayout relearnt = learn(changed, full);
+        KeyLayout relearnt = learn(changed, full);
         assertThat(relearnt).isNotSameAs(full);
-        assertThat(relearnt.size()).isEqualTo(CefLayout.MAX_KEYS);
+        assertThat(relearnt.size()).isEqualTo(KeyLayout.MAX_KEYS);
         assertThat(relearnt.key(4)).isEqualTo("x3");
     }
 
-    private static CefLayout scan(String line, CefLayout layout) {
+    private static KeyLayout scan(String line, KeyLayout layout) {
         return CefPairs.scan(line, 0, line.length(), CefKeys.TABLE, new CefFields(line, CefKeys.SIZE, true), layout);
     }
 
     /** The layout {@code line} teaches when it leaves {@code layout}: after as many leavers as it takes. */
-    private static CefLayout learn(String line, CefLayout layout) {
-        for (int i = 1; i < CefLayout.LEARN_EVERY; i++) {
+    private static KeyLayout learn(String line, KeyLayout layout) {
+        for (int i = 1; i < KeyLayout.LEARN_EVERY; i++) {
             assertThat(scan(line, layout)).isSameAs(layout);
         }
-        CefLayout learnt = scan(line, layout);
+        KeyLayout learnt = scan(line, layout);
         assertThat(learnt).isNotSameAs(layout);
         return learnt;
     }
 
-    private static List<String> keys(CefLayout layout) {
+    private static List<String> keys(KeyLayout layout) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
             out.add(layout.key(i));
