@@ -9,20 +9,20 @@ public final class IpAddresses {
     }
 
     /** The IPv4 address as an unsigned 32-bit value, or -1 if {@code s} is not a dotted quad. */
-    public static long parseIpv4(CharSequence s) {
+    public static long parseIpv4(String s) {
         return parseIpv4(s, 0, s.length());
     }
 
-    /** As {@link #parseIpv4(CharSequence)} over {@code s[from, to)}. */
-    public static long parseIpv4(CharSequence s, int from, int to) {
+    /** As {@link #parseIpv4(String)} over {@code s[from, to)}. */
+    public static long parseIpv4(String s, int from, int to) {
         return parseIpv4(s, from, to, null);
     }
 
     /**
-     * As {@link #parseIpv4(CharSequence, int, int)}, but -1 as soon as the first octet is one that
+     * As {@link #parseIpv4(String, int, int)}, but -1 as soon as the first octet is one that
      * {@code firstOctets} (indexed 0-255, null for any) rules out.
      */
-    public static long parseIpv4(CharSequence s, int from, int to, boolean[] firstOctets) {
+    public static long parseIpv4(String s, int from, int to, boolean[] firstOctets) {
         long value = 0;
         int octets = 0;
         int i = from;
@@ -65,9 +65,9 @@ public final class IpAddresses {
      *
      * @return true if {@code s} is an IPv6 literal
      */
-    public static boolean parseIpv6(CharSequence s, long[] out) {
+    public static boolean parseIpv6(String s, long[] out) {
         int len = s.length();
-        int pct = indexOf(s, '%');
+        int pct = s.indexOf('%');
         if (pct >= 0) {
             len = pct;
         }
@@ -150,8 +150,8 @@ public final class IpAddresses {
     }
 
     /** True if {@code s} is an IPv4 or IPv6 address literal. */
-    public static boolean isAddress(CharSequence s) {
-        return s != null && (parseIpv4(s) >= 0 || indexOf(s, ':') >= 0 && parseIpv6(s, new long[2]));
+    public static boolean isAddress(String s) {
+        return s != null && (parseIpv4(s) >= 0 || s.indexOf(':') >= 0 && parseIpv6(s, new long[2]));
     }
 
     /**
@@ -167,7 +167,7 @@ public final class IpAddresses {
 
     /**
      * As {@link #literal(String, int, int)} for a caller that has already read {@code ipv4}, the value of
-     * {@link #parseIpv4(CharSequence, int, int) parseIpv4(s, from, to)}: an IPv4 address is copied without
+     * {@link #parseIpv4(String, int, int) parseIpv4(s, from, to)}: an IPv4 address is copied without
      * a second parse, and only a range that is not one is checked as an IPv6 literal.
      */
     public static String literal(String s, int from, int to, long ipv4) {
@@ -234,14 +234,5 @@ public final class IpAddresses {
             sb.append(Integer.toHexString(g[i]));
         }
         return sb.toString();
-    }
-
-    private static int indexOf(CharSequence s, char c) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
