@@ -23,6 +23,9 @@ public final class CheckPointParser implements EventParser {
     private static final String FIELDS_SD = "@1.3.6.1.4.1.2620";
     private static final String ORIGIN = "origin:\"";
 
+    /** The key sequences of earlier records ({@link KeyTrie}); shared by the threads that parse. */
+    private final KeyTrie keys = new KeyTrie();
+
     @Override
     public String name() {
         return NAME;
@@ -69,14 +72,14 @@ public final class CheckPointParser implements EventParser {
         }
     }
 
-    private static ParseResult read(SyslogMessage m, ParseContext context) {
+    private ParseResult read(SyslogMessage m, ParseContext context) {
         String sd = m.structuredData();
         String s = sd != null && sd.contains(FIELDS_SD) ? sd : m.message();
         int start = CheckPointRecord.start(s);
         if (start < 0) {
             return ParseResult.NOT_MINE;
         }
-        CheckPointRecord r = CheckPointRecord.scan(s, start);
+        CheckPointRecord r = CheckPointRecord.scan(s, start, keys);
         if (r.error != null) {
             return ParseResult.malformed(r.error);
         }

@@ -59,16 +59,21 @@ final class CheckPointRecord {
         return k < sep ? k : -1;
     }
 
-    /** Scans the record whose first key is at {@code start}. */
-    static CheckPointRecord scan(String s, int start) {
+    /**
+     * Scans the record whose first key is at {@code start}, led by the key sequences of earlier lines
+     * ({@link KeyTrie}): a key that one of them had next is compared rather than found and looked up.
+     * The values found are the same either way.
+     */
+    static CheckPointRecord scan(String s, int start, KeyTrie keys) {
         CheckPointRecord r = new CheckPointRecord(s);
-        r.run(start, s.lastIndexOf('[', start) >= 0);
+        r.run(start, s.lastIndexOf('[', start) >= 0, keys);
         return r;
     }
 
-    private void run(int i, boolean bracketed) {
+    private void run(int i, boolean bracketed, KeyTrie keys) {
         String s = this.s;
         int n = s.length();
+        KeyTrie.Node at = keys.root();
         while (true) {
             char c = 0;
             while (i < n && ((c = s.charAt(i)) == ' ' || c == ';' || c == '\t')) {
@@ -83,24 +88,40 @@ final class CheckPointRecord {
             if (c == ']') {
                 return;
             }
-            // key:"value" -- the opening quote is found with String.indexOf, which loops over the Latin-1
-            // bytes and is cheaper than charAt. The key is not checked char by char (that costs as much as
-            // the rest of the scan): a garbled one matches no known key.
-            int open = s.indexOf('"', i);
-            int keyTo = open - 1;
-            if (open < 0 || keyTo <= i || keyTo - i > MAX_KEY || (c = s.charAt(keyTo)) != ':' && c != '=') {
-                error = "key '" + s.substring(i, keyEnd(i)) + "' has no quoted value";
-                return;
-            }
-            if (c == ':' && s.charAt(keyTo - 1) == ':' && keyTo - 1 > i) {
-                keyTo--; // sys_message::"..." as some gateways write it
+            KeyTrie.Node known = at == null ? null : follower(at, i);
+            int open;
+            int keyTo;
+            int id;
+            if (known != null) {
+                // key:"value" with a key that came after the last one before: found by comparing
+                keyTo = i + known.key.length();
+                open = keyTo + 1;
+                id = known.id;
+                at = known;
+            } else {
+                // key:"value" -- the opening quote is found with String.indexOf, which loops over the
+                // Latin-1 bytes and is cheaper than charAt. The key is not checked char by char (that
+                // costs as much as the rest of the scan): a garbled one matches no known key.
+                open = s.indexOf('"', i);
+                keyTo = open - 1;
+                if (open < 0 || keyTo <= i || keyTo - i > MAX_KEY || (c = s.charAt(keyTo)) != ':' && c != '=') {
+                    error = "key '" + s.substring(i, keyEnd(i)) + "' has no quoted value";
+                    return;
+                }
+                boolean doubled = c == ':' && s.charAt(keyTo - 1) == ':' && keyTo - 1 > i;
+                if (doubled) {
+                    keyTo--; // sys_message::"..." as some gateways write it
+                }
+                id = CheckPointKeys.lookup(CheckPointKeys.hash(s, i, keyTo), s, i, keyTo);
+                // not kept: a key before a doubled separator, or one that ends in ':' (follower() would
+                // take it for the key of "key::"); the rest of such a line is read this way
+                at = at == null || doubled || s.charAt(keyTo - 1) == ':' ? null : keys.child(at, s, i, keyTo, id);
             }
             int close = closingQuote(open + 1);
             if (close < 0) {
                 error = "value of '" + s.substring(i, keyTo) + "' is not closed (line cut off?)";
                 return;
             }
-            int id = CheckPointKeys.lookup(CheckPointKeys.hash(s, i, keyTo), s, i, keyTo);
             if (id >= 0) {
                 from[id] = open + 1;
                 to[id] = close;
@@ -108,6 +129,27 @@ final class CheckPointRecord {
             pairs++;
             i = close + 1;
         }
+    }
+
+    /**
+     * The child of {@code at} whose key starts the pair at {@code i}: the key, then {@code :} or
+     * {@code =}, then the opening quote, just as the reading of an unknown key would find them; or null.
+     */
+    private KeyTrie.Node follower(KeyTrie.Node at, int i) {
+        String s = this.s;
+        int n = s.length();
+        for (KeyTrie.Node k : at.children()) {
+            if (k == null) {
+                continue;
+            }
+            int end = i + k.key.length();
+            char c;
+            if (end + 1 < n && s.charAt(end + 1) == '"' && ((c = s.charAt(end)) == ':' || c == '=')
+                    && k.startsAt(s, i)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** End of the word at {@code i}, for messages. */
