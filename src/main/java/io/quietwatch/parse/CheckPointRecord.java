@@ -74,6 +74,7 @@ final class CheckPointRecord {
         String s = this.s;
         int n = s.length();
         KeyTrie.Node at = keys.root();
+        boolean learning = false;
         while (true) {
             char c = 0;
             while (i < n && ((c = s.charAt(i)) == ' ' || c == ';' || c == '\t')) {
@@ -113,9 +114,15 @@ final class CheckPointRecord {
                     keyTo--; // sys_message::"..." as some gateways write it
                 }
                 id = CheckPointKeys.lookup(CheckPointKeys.hash(s, i, keyTo), s, i, keyTo);
+                if (at != null && !learning) {
+                    // this line leaves the keys of earlier lines here: it goes on the slow way, and one such
+                    // line in a few adds the rest of its keys
+                    learning = at.children().length < KeyTrie.MAX_CHILDREN && keys.learnsFromLeaver();
+                }
                 // not kept: a key before a doubled separator, or one that ends in ':' (follower() would
                 // take it for the key of "key::"); the rest of such a line is read this way
-                at = at == null || doubled || s.charAt(keyTo - 1) == ':' ? null : keys.child(at, s, i, keyTo, id);
+                at = at == null || !learning || doubled || s.charAt(keyTo - 1) == ':' ? null
+                        : keys.child(at, s, i, keyTo, id);
             }
             int close = closingQuote(open + 1);
             if (close < 0) {
@@ -133,12 +140,17 @@ final class CheckPointRecord {
 
     /**
      * The child of {@code at} whose key starts the pair at {@code i}: the key, then {@code :} or
-     * {@code =}, then the opening quote, just as the reading of an unknown key would find them; or null.
+     * {@code =}, then the opening quote, just as the reading of an unknown key would find them; or null
+     * (also when {@code at} has its fill of children: keys follow it in no order worth learning).
      */
     private KeyTrie.Node follower(KeyTrie.Node at, int i) {
         String s = this.s;
         int n = s.length();
-        for (KeyTrie.Node k : at.children()) {
+        KeyTrie.Node[] children = at.children();
+        if (children.length >= KeyTrie.MAX_CHILDREN) {
+            return null; // keys come in no order here: not worth the comparisons
+        }
+        for (KeyTrie.Node k : children) {
             if (k == null) {
                 continue;
             }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * node's children are the keys that followed its key on some line. A device writes the keys of a kind
  * of record in a fixed order, so at the start of a key the scanner first compares the line with the
  * children of the node it is at, a few characters each, and only when none is there reads the key and
- * looks it up ({@link #child} then adds it). Lines of several kinds interleaved each follow their own
- * branch.
+ * looks it up ({@link #child} then adds it, for one line in {@link #LEARN_EVERY} of those that leave
+ * the tree). Lines of several kinds interleaved each follow their own branch.
  *
  * <p>Bounded: at most {@link #MAX_CHILDREN} children a node and {@link #CAPACITY} nodes; when full the
  * tree starts again from nothing, so that keys that never repeat (damaged lines) cannot fill it for
@@ -18,6 +18,12 @@ import java.util.Arrays;
 final class KeyTrie {
     static final int CAPACITY = 8192;
     static final int MAX_CHILDREN = 8;
+    /**
+     * One line in this many that leaves the tree (meets a key no line had there) adds the rest of its keys
+     * (the first such line always does): a new kind of record is followed after a few lines, while lines
+     * whose keys never repeat in order cost little more than reading every key.
+     */
+    static final int LEARN_EVERY = 8;
     private static final Node[] NONE = new Node[0];
 
     /** A key as written, its field id, and the keys seen after it on lines that came this way. */
@@ -44,10 +50,17 @@ final class KeyTrie {
 
     private volatile Node root = new Node("", -1);
     private int size;
+    /** Lines that left the tree; racing threads at worst lose a count. */
+    private int leavers;
 
     /** Where a line starts. */
     Node root() {
         return root;
+    }
+
+    /** Whether the line that now leaves the tree adds the rest of its keys ({@link #LEARN_EVERY}). */
+    boolean learnsFromLeaver() {
+        return leavers++ % LEARN_EVERY == 0;
     }
 
     /**

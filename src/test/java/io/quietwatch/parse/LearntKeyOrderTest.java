@@ -49,6 +49,16 @@ class LearntKeyOrderTest {
     }
 
     @Test
+    void oneLineInEightThatLeavesTheTrieAddsItsKeys() {
+        KeyTrie trie = new KeyTrie();
+        assertThat(trie.learnsFromLeaver()).as("the first").isTrue();
+        for (int i = 1; i < KeyTrie.LEARN_EVERY; i++) {
+            assertThat(trie.learnsFromLeaver()).isFalse();
+        }
+        assertThat(trie.learnsFromLeaver()).isTrue();
+    }
+
+    @Test
     void aTrieThatFillsUpStartsAgain() {
         KeyTrie trie = new KeyTrie();
         KeyTrie.Node root = trie.root();
