@@ -15,6 +15,8 @@ package io.quietwatch.parse;
 final class CefPairs {
     private static final boolean[] KEY_START = keyChars("");
     private static final boolean[] KEY_CHAR = keyChars(".,[]");
+    /** How many keys ahead of the one expected a layout is searched for a line's key (keys left out). */
+    private static final int RESYNC = 8;
 
     private CefPairs() {
     }
@@ -27,18 +29,20 @@ final class CefPairs {
     /**
      * As {@link #scan(String, int, int, CefKeyTable, CefFields)}, led by {@code layout}, the keys an earlier
      * line with the same header had: at each {@code =}, the key expected next is compared with the text
-     * before it, and only when it is not there is the key read back and looked up. The values stored are
-     * the same either way. Returns the layout to expect next time: {@code layout} itself when this line
-     * followed it (or ended before its last key), and for most lines that leave it; this line's own for
-     * one in {@link KeyLayout#LEARN_EVERY} of those and for the first line after {@link KeyLayout#EMPTY};
-     * null when {@code layout} is null (no layout is followed or learnt).
+     * before it, and only when it is not there is the key read back and looked up; a key the layout has a
+     * few keys further on (the line left out those between) is followed from there, a key it lacks is
+     * passed over. The values stored are the same either way. Returns the layout to expect next time:
+     * {@code layout} itself when this line followed it (or ended before its last key), and for most lines
+     * that leave it; this line's own for one in {@link KeyLayout#LEARN_EVERY} of those and for the first
+     * line after {@link KeyLayout#EMPTY}; null when {@code layout} is null (no layout is followed or learnt).
      */
     static KeyLayout scan(String line, int from, int to, CefKeyTable keys, CefFields fields, KeyLayout layout) {
         int expected = layout == null ? 0 : layout.size();
         int next = 0;
+        boolean left = false;
         String[] learnt = null;
         int[] learntIds = null;
-        boolean left = false;
+        int count = 0;
         int id = CefKeyTable.UNKNOWN;
         int valueFrom = 0;
         int eq = line.indexOf('=', from);
@@ -49,7 +53,12 @@ final class CefPairs {
                     if (id >= 0) {
                         fields.set(id, valueFrom, trimEnd(line, valueFrom, k));
                     }
-                    id = layout.id(next++);
+                    id = layout.id(next);
+                    if (learnt != null && count < KeyLayout.MAX_KEYS) {
+                        learnt[count] = layout.key(next);
+                        learntIds[count++] = id;
+                    }
+                    next++;
                     valueFrom = eq + 1;
                     eq = line.indexOf('=', eq + 1);
                     continue;
@@ -75,18 +84,25 @@ final class CefPairs {
                 }
                 id = keys.lookup(line, k, eq, CefKeyTable.finish(h, block, eq - k));
                 valueFrom = eq + 1;
-                if (layout != null && !left && (next < expected || !layout.full())) {
-                    // this line leaves the layout here; it is not followed further
-                    left = true;
-                    expected = next;
-                    if (layout.learnsFromLeaver()) {
-                        learnt = layout.keysUpTo(next);
-                        learntIds = layout.idsUpTo(next);
+                if (layout != null) {
+                    // a key the layout does not have next: one it has a little further on (this line left
+                    // out those between), else one it lacks
+                    int found = layout.indexOf(line, k, eq, next, Math.min(expected, next + RESYNC));
+                    if (!left && (found >= 0 || next < expected || !layout.full())) {
+                        left = true;
+                        if (layout.learnsFromLeaver()) {
+                            learnt = layout.keysUpTo(next);
+                            learntIds = layout.idsUpTo(next);
+                            count = next;
+                        }
                     }
-                }
-                if (learnt != null && next < KeyLayout.MAX_KEYS) {
-                    learnt[next] = line.substring(k, eq);
-                    learntIds[next++] = id;
+                    if (found >= 0) {
+                        next = found + 1;
+                    }
+                    if (learnt != null && count < KeyLayout.MAX_KEYS) {
+                        learnt[count] = found >= 0 ? layout.key(found) : line.substring(k, eq);
+                        learntIds[count++] = id;
+                    }
                 }
             }
             eq = line.indexOf('=', eq + 1);
@@ -94,7 +110,7 @@ final class CefPairs {
         if (id >= 0) {
             fields.set(id, valueFrom, trimEnd(line, valueFrom, to));
         }
-        return learnt == null ? layout : KeyLayout.of(learnt, learntIds, next);
+        return learnt == null ? layout : KeyLayout.of(learnt, learntIds, count);
     }
 
     // The spec separates pairs by a space; some senders use a tab.

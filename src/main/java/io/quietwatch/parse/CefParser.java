@@ -32,7 +32,9 @@ package io.quietwatch.parse;
  * {@code fsize}, {@code deviceDirection} (direction is derived from the internal networks), host
  * names that are not addresses. {@code Malformed}: a header cut short, a version that is not a number,
  * or endpoint values ({@code src}, {@code dst}, {@code spt}, {@code dpt}) that are not an address or a
- * port, the usual sign of a line cut off. Stateless and thread-safe.
+ * port, the usual sign of a line cut off. Thread-safe; it keeps the headers of recent lines
+ * ({@link CefHeaders}) with the extension keys that followed them ({@link KeyLayout}), which make reading
+ * faster, never different.
  */
 public final class CefParser implements EventParser {
     /** The format name. */

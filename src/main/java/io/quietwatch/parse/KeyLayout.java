@@ -61,6 +61,17 @@ final class KeyLayout {
         return s.startsWith(keys[i], from);
     }
 
+    /** The first of keys {@code [first, last)} that is {@code s[from, to)}, or -1. */
+    int indexOf(String s, int from, int to, int first, int last) {
+        int length = to - from;
+        for (int i = first; i < last; i++) {
+            if (keys[i].length() == length && s.startsWith(keys[i], from)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether the line that now leaves this layout teaches its own ({@link #LEARN_EVERY}). */
     boolean learnsFromLeaver() {
         return this == EMPTY || ++leavers % LEARN_EVERY == 0;
