@@ -122,7 +122,7 @@ final class FortigateFields {
     private int closingQuote(int from, int n) {
         int first = -1;
         int tried = 0;
-        int q = s.indexOf('"', from);
+        int q = quote(from, n);
         while (q >= 0 && tried <= QUOTE_LOOKAHEAD) {
             if (!escaped(q, from)) {
                 if (first < 0) {
@@ -133,9 +133,24 @@ final class FortigateFields {
                 }
                 tried++;
             }
-            q = s.indexOf('"', q + 1);
+            q = quote(q + 1, n);
         }
         return first;
+    }
+
+    /**
+     * The next quote from {@code from}, or -1. Character by character: most quoted values are short
+     * ({@code "traffic"}, {@code "wan1"}), where this is cheaper than {@code String.indexOf} (5 % of the
+     * parse), and a search that starts with a few characters by hand and hands longer ones over to
+     * {@code indexOf} measured slower than either.
+     */
+    private int quote(int from, int n) {
+        for (int i = from; i < n; i++) {
+            if (s.charAt(i) == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean escaped(int q, int from) {
