@@ -10,8 +10,9 @@ package io.quietwatch.parse;
  *       expression) used by {@code auto} detection to pick the parser for a line. It may claim lines it
  *       then finds malformed.</li>
  *   <li>{@link #parse(SyslogMessage, ParseContext)} returns {@code Parsed}, {@code NotMine} or
- *       {@code Malformed}; it never throws on any input and keeps no state between lines, so one
- *       instance may be used from several threads.</li>
+ *       {@code Malformed}; it never throws on any input, and what it keeps between lines (caches
+ *       that make reading faster) never changes a result, so one instance may be used from several
+ *       threads.</li>
  *   <li>The event's time is the line's own time stamp when it has one, else the syslog header's, else
  *       the context clock's now.</li>
  * </ol>
@@ -26,4 +27,15 @@ public interface EventParser {
 
     /** Reads the line. Never throws on input. */
     ParseResult parse(SyslogMessage message, ParseContext context);
+
+    /**
+     * {@link #parse} of a line this parser {@link #claims}, else {@code NotMine}: what {@code auto} asks
+     * each format. By default {@code parse} itself, as a parser's {@code parse} answers {@code NotMine} for
+     * the lines its {@code claims} rejects (it makes the same marker test first); a parser whose
+     * {@code parse} reads more than it claims (for a format chosen by name), or does more work than the
+     * marker test before it says {@code NotMine}, overrides this to test first.
+     */
+    default ParseResult parseIfMine(SyslogMessage message, ParseContext context) {
+        return parse(message, context);
+    }
 }

@@ -55,6 +55,12 @@ public final class OpenVpnParser implements EventParser {
         return lead > 0 && OpenVpnLine.split(s, lead, s.length()).peer != null;
     }
 
+    /** Only what {@link #claims} takes: {@link #parse} reads stamped server lines too when chosen by name. */
+    @Override
+    public ParseResult parseIfMine(SyslogMessage message, ParseContext context) {
+        return claims(message) ? parse(message, context) : ParseResult.NOT_MINE;
+    }
+
     @Override
     public ParseResult parse(SyslogMessage message, ParseContext context) {
         String s = message == null ? null : message.message();
