@@ -126,7 +126,7 @@ public final class LogEventBuilder {
      * filling a builder first costs a few percent of the parse. The values are {@link LogEvent}'s
      * components in its order, less the derived {@code direction} and {@code hostIp}; after each of the
      * two endpoint addresses, its IPv4 value as the parser read it, or -1 when it did not read one (the
-     * address is then checked and put in canonical form here).
+     * address is then checked and put in canonical form here); the value of a null address is not looked at.
      */
     public static LogEvent create(InternalNetworks internal, long timestamp, String observerVendor,
                                   String observerProduct, String observerHostname, String format, String eventCode,

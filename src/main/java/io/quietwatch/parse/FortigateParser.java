@@ -205,8 +205,8 @@ public final class FortigateParser implements EventParser {
             }
         }
         LogEvent event = LogEventBuilder.create(context.internal(), timestamp, VENDOR, PRODUCT, hostname, NAME,
-                f.text(LOGID), category, action, outcome, phase, reason, src, src == null ? -1 : srcIpv4, srcPort,
-                dst, dst == null ? -1 : dstIpv4, dstPort, srcNat, srcNatPort, dstNat, dstNatPort,
+                f.text(LOGID), category, action, outcome, phase, reason, src, srcIpv4, srcPort, dst, dstIpv4,
+                dstPort, srcNat, srcNatPort, dstNat, dstNatPort,
                 transport, duration, sent, received, null, packets, null, null, null, icmpType, icmpCode, f.text(SRCINTF),
                 f.text(DSTINTF), FortigateNetwork.rule(f), url, urlDomain, method, null, mime, agent, file, user,
                 assigned, f.text(SESSIONID), m.original());

@@ -113,8 +113,8 @@ final class SrxSession {
         }
         return ParseResult.parsed(LogEventBuilder.create(context.internal(), timestamp, vendor, product, host,
                 format, eventCode, LogEvent.CATEGORY_NETWORK, SrxTag.action(kind), SrxTag.outcome(kind),
-                SrxTag.phase(kind), text(REASON), src, src == null ? -1 : srcIpv4, port(srcPort), dst,
-                dst == null ? -1 : dstIpv4, port(dstPort), srcNat, port(srcNatPort), dstNat, port(dstNatPort),
+                SrxTag.phase(kind), text(REASON), src, srcIpv4, port(srcPort), dst, dstIpv4,
+                port(dstPort), srcNat, port(srcNatPort), dstNat, port(dstNatPort),
                 transport,
                 elapsed < 0 ? null : Long.valueOf(Math.min(elapsed, MAX_SECONDS) * NANOS_PER_SECOND),
                 sent < 0 ? null : Long.valueOf(sent), received < 0 ? null : Long.valueOf(received), null,
