@@ -5,8 +5,8 @@ package io.quietwatch.parse;
  * headers ({@code CEF:0|Fortinet|Fortigate|v6.4.8|00013|traffic:forward close|3|}) on line after line,
  * so a line that starts with one of them takes its fields and their texts from here instead of reading
  * and copying them again. A few characters of the line choose a slot; the whole header is compared.
- * Entries are immutable and replaced whole, so the threads of a parser share one instance; a race at
- * worst loses an entry.
+ * Entries are replaced whole and what they fill in later (field texts, the key layout) may be raced
+ * for harmlessly, so the threads of a parser share one instance; a race at worst loses an entry.
  */
 final class CefHeaders {
     private static final int SLOTS = 256;

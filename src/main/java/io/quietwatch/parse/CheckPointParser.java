@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-
 /**
  * Check Point gateways and management servers through the Log Exporter ({@code cp_log_export}) in its
  * syslog format: an RFC 5424 line whose structured-data position holds the record,

@@ -18,7 +18,6 @@ final class FortigateWeb {
     private FortigateWeb() {
     }
 
-    /** Fills url, domain, method, user agent, MIME type and file name from what the line has. */
     /** Whether the site was reached over HTTPS: port 443 or {@code service=HTTPS}. */
     static boolean https(FortigateFields f, Integer destinationPort) {
         return destinationPort != null && destinationPort == HTTPS_PORT || f.is(SERVICE, "https");

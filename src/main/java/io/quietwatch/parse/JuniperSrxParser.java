@@ -1,6 +1,5 @@
 package io.quietwatch.parse;
 
-
 /**
  * Juniper SRX session logs (Junos {@code RT_FLOW}): {@code RT_FLOW_SESSION_CREATE}, {@code _CLOSE} and
  * {@code _DENY}, with their {@code _LS}/{@code _LOG} variants, in both forms Junos sends:
