@@ -7,25 +7,17 @@ import io.quietwatch.parse.ParserRegistry;
 import io.quietwatch.parse.SyslogMessage;
 import org.openjdk.jmh.annotations.Setup;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 
 /**
  * What format {@code auto} costs on a parser benchmark's lines (e.g. {@code ZeekParserBenchmark}): the CPU
  * time a line through {@code auto} against the same lines through the format's own parser, each in its
  * own JVM as {@link ParserCpuTime} does it. {@code auto} asks the formats' marker tests in their order
  * until one claims the line, so it costs most for the formats asked last. Run with the benchmark class and
- * {@code auto} or {@code own}; prints the lowest and median ns a line of ten rounds after three warm-ups.
+ * {@code auto} or {@code own}; prints the lowest and median ns a line ({@link ParserCpuTime#perLine}).
  */
 public final class AutoDetectCost {
-    private static final int WARMUP = 3;
-    private static final int ROUNDS = 13;
-    private static final int LINES = 200_000;
-    private static volatile Object sink;
-
     private AutoDetectCost() {
     }
 
@@ -49,22 +41,13 @@ public final class AutoDetectCost {
                 throw new IllegalStateException("auto reads a line otherwise than " + own.name() + ": " + m.message());
             }
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[] nanos = new double[ROUNDS];
-        int next = 0;
-        for (int r = 0; r < ROUNDS; r++) {
-            long start = threads.getCurrentThreadCpuTime();
-            Object last = null;
-            for (int i = 0; i < LINES; i++) {
-                last = parser.parse(messages[next], context);
-                next = next + 1 == messages.length ? 0 : next + 1;
-            }
-            nanos[r] = (threads.getCurrentThreadCpuTime() - start) / (double) LINES;
-            sink = last;
-        }
-        Arrays.sort(nanos, WARMUP, ROUNDS);
-        System.out.printf("%-28s %-5s %7.1f ns/line (median %7.1f)%n", args[0], args[1], nanos[WARMUP],
-                nanos[WARMUP + (ROUNDS - WARMUP) / 2]);
+        int[] next = {0};
+        double[] nanos = ParserCpuTime.perLine(() -> {
+            SyslogMessage m = messages[next[0]];
+            next[0] = next[0] + 1 == messages.length ? 0 : next[0] + 1;
+            return parser.parse(m, context);
+        });
+        System.out.printf("%-28s %-5s %7.1f ns/line (median %7.1f)%n", args[0], args[1], nanos[0], nanos[1]);
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {
