@@ -117,7 +117,7 @@ final class CheckPointRecord {
                 if (at != null && !learning) {
                     // this line leaves the keys of earlier lines here: it goes on the slow way, and one such
                     // line in a few adds the rest of its keys
-                    learning = at.children().length < KeyTrie.MAX_CHILDREN && keys.learnsFromLeaver();
+                    learning = !at.full() && keys.learnsFromLeaver();
                 }
                 // not kept: a key before a doubled separator, or one that ends in ':' (follower() would
                 // take it for the key of "key::"); the rest of such a line is read this way
@@ -146,11 +146,10 @@ final class CheckPointRecord {
     private KeyTrie.Node follower(KeyTrie.Node at, int i) {
         String s = this.s;
         int n = s.length();
-        KeyTrie.Node[] children = at.children();
-        if (children.length >= KeyTrie.MAX_CHILDREN) {
+        if (at.full()) {
             return null; // keys come in no order here: not worth the comparisons
         }
-        for (KeyTrie.Node k : children) {
+        for (KeyTrie.Node k : at.children()) {
             if (k == null) {
                 continue;
             }

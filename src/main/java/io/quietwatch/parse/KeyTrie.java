@@ -42,6 +42,14 @@ final class KeyTrie {
             return children;
         }
 
+        /**
+         * Whether this node has its fill of children: keys follow it in no order worth learning, so it
+         * is neither followed nor added to.
+         */
+        boolean full() {
+            return children.length >= MAX_CHILDREN;
+        }
+
         /** Whether {@code s} holds this node's key at {@code from} (what follows is the caller's to check). */
         boolean startsAt(String s, int from) {
             return s.startsWith(key, from);
@@ -76,7 +84,7 @@ final class KeyTrie {
                 return k;
             }
         }
-        if (kids.length >= MAX_CHILDREN) {
+        if (parent.full()) {
             return null;
         }
         if (size >= CAPACITY) {
